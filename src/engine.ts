@@ -1,0 +1,137 @@
+// The engine: maps chunks and rules to findings. Keyword prefilter on the raw bytes first, UTF-8
+// decoding and each rule's regex second, then placeholder, judge and allow-comment checks, and a
+// fingerprint. Line and column are computed only for matches. It never touches the filesystem or
+// git, never awaits, and never masks: masking belongs to the reporters.
+
+import { createHash } from 'node:crypto';
+import { isPlaceholder } from './secret.js';
+import type { Chunk, Finding, Rule } from './types.js';
+
+/** The same-line comment that suppresses findings on that line. */
+export const ALLOW_MARKER = 'leakgate:allow';
+
+interface Compiled {
+  readonly rule: Rule;
+  /** Indexes into Engine.keywords. */
+  readonly keywordIds: readonly number[];
+}
+
+export class Engine {
+  readonly rules: readonly Rule[];
+  private readonly compiled: readonly Compiled[];
+  private readonly keywords: readonly Buffer[];
+  private readonly keywordText: readonly string[];
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = rules;
+    const ids = new Map<string, number>();
+    this.compiled = rules.map((rule) => {
+      if (!rule.pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
+      const keywordIds = rule.keywords.map((k) => {
+        let id = ids.get(k);
+        if (id === undefined) ids.set(k, (id = ids.size));
+        return id;
+      });
+      return { rule, keywordIds };
+    });
+    this.keywordText = [...ids.keys()];
+    this.keywords = this.keywordText.map((k) => Buffer.from(k, 'utf8'));
+  }
+
+  /** All findings in one chunk, in the order of the rules and then of their position. */
+  scan(chunk: Chunk): Finding[] {
+    const present = this.presence(chunk.content);
+    let text: string | undefined;
+    let lines: LineIndex | undefined;
+    const findings: Finding[] = [];
+    for (const { rule, keywordIds } of this.compiled) {
+      if (keywordIds.length > 0 && !keywordIds.some(present)) continue;
+      text ??= decode(chunk.content);
+      const re = rule.pattern;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const secret = m.groups?.secret ?? m[0];
+        const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
+        const end = start + secret.length;
+        if (isPlaceholder(secret, rule.minEntropy)) continue;
+        const verdict = rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path }) : {};
+        if (verdict === null) continue;
+        lines ??= new LineIndex(text);
+        if (lines.lineText(start).includes(ALLOW_MARKER)) continue;
+        const [line, column] = lines.position(start);
+        const [endLine, endColumn] = lines.position(end);
+        findings.push({
+          ruleId: rule.id,
+          severity: verdict.severity ?? rule.severity,
+          file: chunk.path,
+          line: chunk.line + line,
+          column,
+          endLine: chunk.line + endLine,
+          endColumn,
+          ...(chunk.commit === undefined ? {} : { commit: chunk.commit }),
+          message: verdict.message ?? rule.message,
+          fix: verdict.fix ?? rule.fix,
+          secret,
+          fingerprint: fingerprint(rule.id, chunk.path, secret),
+        });
+      }
+    }
+    return findings;
+  }
+
+  /** A memoised test "does keyword i occur in this content?", searching each keyword at most once. */
+  private presence(content: Uint8Array | string): (id: number) => boolean {
+    const seen: (boolean | undefined)[] = [];
+    if (typeof content === 'string') {
+      return (id) => (seen[id] ??= content.includes(this.keywordText[id]!));
+    }
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return (id) => (seen[id] ??= bytes.indexOf(this.keywords[id]!) !== -1);
+  }
+}
+
+function decode(content: Uint8Array | string): string {
+  if (typeof content === 'string') return content;
+  return Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+}
+
+/** Rule id, path and a hash of the secret: the secret itself never appears, and moving lines keeps it. */
+export function fingerprint(ruleId: string, path: string, secret: string): string {
+  const hash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+  return `${ruleId}:${path}:${hash}`;
+}
+
+/** Offsets of line starts in a text, built once per chunk that has a match. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 0-based line (relative to the chunk) and 1-based column of an offset. */
+  position(offset: number): [number, number] {
+    const line = this.lineOf(offset);
+    return [line, offset - this.starts[line]! + 1];
+  }
+
+  lineText(offset: number): string {
+    const line = this.lineOf(offset);
+    const end = this.starts[line + 1] ?? this.text.length;
+    return this.text.slice(this.starts[line], end);
+  }
+
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

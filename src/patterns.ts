@@ -1,0 +1,22 @@
+// Building blocks shared by the rules' patterns: token boundaries that also hold inside escaped
+// strings (JSON, notebooks, source maps) and URL-encoded text, and a look at the words around a match.
+// Pure; no I/O.
+
+/**
+ * Start of a token: the start of the text, a character that cannot be part of a key, an escape
+ * such as `\n` in a JSON string, or a percent-encoded byte (`%3D` in a URL).
+ */
+export const TOKEN_START = String.raw`(?<=^|[^A-Za-z0-9_\-]|\\[nrt]|%[0-9A-Fa-f]{2})`;
+
+/** End of a token: no key character follows. */
+export const TOKEN_END = String.raw`(?![A-Za-z0-9_\-])`;
+
+/** A global regex for one key shape, with the secret bounded as a whole token. */
+export function tokenPattern(body: string, flags = 'g'): RegExp {
+  return new RegExp(`${TOKEN_START}(?<secret>${body})${TOKEN_END}`, flags);
+}
+
+/** True when `words` occurs within `radius` characters either side of [start, end) in `text`. */
+export function near(text: string, start: number, end: number, words: RegExp, radius: number): boolean {
+  return words.test(text.slice(Math.max(0, start - radius), Math.min(text.length, end + radius)));
+}

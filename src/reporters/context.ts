@@ -1,0 +1,15 @@
+// What every reporter is told besides the result itself.
+
+import { mask } from '../secret.js';
+import type { Finding } from '../types.js';
+
+export interface ReportContext {
+  readonly version: string;
+  /** Mask secrets (the default); false only when the user passed --no-redact. */
+  readonly redact: boolean;
+  /** ANSI colour (text only): the CLI decides from the TTY and NO_COLOR. */
+  readonly color: boolean;
+}
+
+/** The secret as a report may show it. */
+export const shownSecret = (f: Finding, ctx: ReportContext): string => (ctx.redact ? mask(f.secret) : f.secret);

@@ -1,0 +1,13 @@
+// The registry of report formats: pure functions from a scan result to text.
+
+import type { ScanResult } from '../types.js';
+import type { ReportContext } from './context.js';
+import { json } from './json.js';
+import { text } from './text.js';
+
+export type { ReportContext } from './context.js';
+
+export const REPORTERS = { text, json } as const satisfies Record<string, (r: ScanResult, c: ReportContext) => string>;
+
+export type Format = keyof typeof REPORTERS;
+export const FORMATS = Object.keys(REPORTERS) as Format[];

@@ -1,0 +1,76 @@
+// The text report for people: findings grouped by file, each with its position, severity, rule,
+// masked secret, why it matters and what to do; then errors, listed skips and one summary line.
+
+import { SEVERITIES, type ScanResult, type Severity } from '../types.js';
+import { type ReportContext, shownSecret } from './context.js';
+
+const SGR: Record<Severity | 'bold' | 'dim' | 'ok', string> = {
+  critical: '1;31',
+  high: '31',
+  medium: '33',
+  low: '36',
+  bold: '1',
+  dim: '2',
+  ok: '32',
+};
+
+export function text(result: ScanResult, ctx: ReportContext): string {
+  const paint = (style: keyof typeof SGR, s: string): string => (ctx.color ? `\x1b[${SGR[style]}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  let file: string | undefined;
+  for (const f of result.findings) {
+    if (f.file !== file) {
+      if (file !== undefined) out.push('');
+      file = f.file;
+      out.push(paint('bold', f.file));
+    }
+    const where = f.commit ? `${f.line}:${f.column} @ ${f.commit.slice(0, 12)}` : `${f.line}:${f.column}`;
+    out.push(`  ${where}  ${paint(f.severity, f.severity)}  ${f.ruleId}  ${shownSecret(f, ctx)}`);
+    out.push(`    ${f.message}`);
+    out.push(`    ${paint('dim', `fix: ${f.fix}`)}`);
+  }
+  if (result.errors.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push(paint('bold', 'errors (not scanned):'));
+    for (const e of result.errors) out.push(`  ${e.file}: ${e.message}`);
+  }
+  if (result.skipped.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push(paint('bold', 'skipped:'));
+    for (const s of result.skipped) out.push(`  ${s.file}: ${s.reason}`);
+  }
+  if (out.length > 0) out.push('');
+  out.push(summary(result, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function summary(result: ScanResult, paint: (style: keyof typeof SGR, s: string) => string): string {
+  const { stats, findings, errors } = result;
+  const scanned = `${stats.files} ${plural(stats.files, 'file')} (${formatBytes(stats.bytes)}) scanned in ${(stats.durationMs / 1000).toFixed(2)} s${
+    stats.skipped > 0 ? `, ${stats.skipped} skipped` : ''
+  }`;
+  const parts: string[] = [];
+  if (findings.length > 0) {
+    const bySeverity = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`);
+    const files = new Set(findings.map((f) => f.file)).size;
+    parts.push(
+      paint('critical', `✖ ${findings.length} ${plural(findings.length, 'secret')} found (${bySeverity.join(', ')}) in ${files} ${plural(files, 'file')}`),
+    );
+  } else if (errors.length === 0) {
+    parts.push(paint('ok', '✔ no secrets found'));
+  }
+  if (errors.length > 0) parts.push(paint('high', `⚠ scan incomplete: ${errors.length} ${plural(errors.length, 'error')}`));
+  parts.push(scanned);
+  return parts.join(' · ');
+}
+
+const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(n / 1024 / 1024 / 1024).toFixed(2)} GiB`;
+}

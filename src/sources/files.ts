@@ -1,0 +1,68 @@
+// Reads one file for scanning, the way the working-tree sweep needs it: never through a symbolic
+// link, never blocking on a FIFO, never more than the size limit, and deciding "binary" by content
+// (a NUL byte in the first 8000 bytes, as git does). Errors are returned, not thrown, so that one bad
+// file never stops the others.
+
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+
+export type ReadResult =
+  | { readonly kind: 'text'; readonly bytes: Buffer }
+  /** Passed over; `listed` ones (too large) are named in the report. */
+  | { readonly kind: 'skip'; readonly reason: string; readonly listed: boolean }
+  /** Vanished since it was listed (deleted in the work tree): nothing to commit, nothing to scan. */
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'error'; readonly message: string };
+
+const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+const BINARY_PROBE = 8000;
+
+/**
+ * Reads `path` into `scratch` when it fits (the returned bytes then alias scratch and are valid
+ * until the next call), or into a new buffer when it does not.
+ */
+export function readForScan(path: string, maxSize: number, scratch: Buffer): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(path, FLAGS);
+  } catch (err) {
+    return openFailure(err as NodeJS.ErrnoException);
+  }
+  try {
+    let n = readSync(fd, scratch, 0, scratch.length, 0);
+    let bytes = scratch.subarray(0, n);
+    if (n === scratch.length) {
+      const stat = fstatSync(fd);
+      if (stat.size > maxSize) {
+        return { kind: 'skip', reason: `larger than --max-file-size (${stat.size} > ${maxSize} bytes)`, listed: true };
+      }
+      const big = Buffer.allocUnsafe(Math.max(stat.size, n) + 1);
+      scratch.copy(big, 0, 0, n);
+      for (let r = 1; r > 0 && n < big.length; n += r) r = readSync(fd, big, n, big.length - n, n);
+      if (n > maxSize) return { kind: 'skip', reason: `larger than --max-file-size (${maxSize} bytes)`, listed: true };
+      bytes = big.subarray(0, n);
+    }
+    if (bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1) return { kind: 'skip', reason: 'binary', listed: false };
+    return { kind: 'text', bytes };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EISDIR') return { kind: 'skip', reason: 'not a regular file', listed: false };
+    if (e.code === 'EAGAIN') return { kind: 'skip', reason: 'not a regular file', listed: false };
+    return { kind: 'error', message: `cannot read: ${e.code ?? e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openFailure(e: NodeJS.ErrnoException): ReadResult {
+  switch (e.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { kind: 'gone' };
+    case 'ELOOP':
+      return { kind: 'skip', reason: 'symbolic link (not followed)', listed: false };
+    case 'ENXIO':
+      return { kind: 'skip', reason: 'not a regular file', listed: false };
+    default:
+      return { kind: 'error', message: `cannot open: ${e.code ?? e.message}` };
+  }
+}

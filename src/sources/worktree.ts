@@ -1,0 +1,70 @@
+// The working-tree source: which files a sweep reads. Inside a git work tree that is exactly what
+// `git add -A` would commit (tracked files plus untracked files git does not ignore), with git itself
+// as the judge of ignore rules. Outside git, every file under the path except .git/ and node_modules/.
+// Symbolic links are never followed. Paths are POSIX and relative to `root`.
+
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { ScanError } from '../types.js';
+import { git, splitZ, workTreeRoot } from './git.js';
+
+export interface FileList {
+  /** Absolute directory the paths are relative to: the work tree's top, or the scanned directory. */
+  readonly root: string;
+  /** POSIX paths relative to root, sorted. */
+  readonly files: string[];
+  /** True when the list came from git. */
+  readonly git: boolean;
+  /** Directories that could not be listed (outside git). */
+  readonly errors: ScanError[];
+}
+
+const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+
+export async function listWorktree(target: string): Promise<FileList> {
+  const abs = resolve(target);
+  const stat = statSync(abs); // throws ENOENT for a missing target: the CLI reports it
+  const dir = stat.isDirectory() ? abs : dirname(abs);
+  const top = await workTreeRoot(dir);
+  if (!stat.isDirectory()) {
+    const root = top ?? dir;
+    return { root, files: [toPosix(relative(root, abs))], git: top !== null, errors: [] };
+  }
+  if (top !== null) {
+    const out = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.'], dir);
+    const files = [...new Set(splitZ(out))].sort();
+    return { root: top, files, git: true, errors: [] };
+  }
+  const errors: ScanError[] = [];
+  const files = walk(abs, errors).sort();
+  return { root: abs, files, git: false, errors };
+}
+
+const WALK_SKIP = new Set(['.git', 'node_modules']);
+
+/** Every regular file below root, as POSIX paths relative to it; links are not followed. */
+function walk(root: string, errors: ScanError[]): string[] {
+  const files: string[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch (err) {
+      errors.push({ file: rel === '' ? '.' : rel, message: `cannot list directory: ${(err as Error).message}` });
+      continue;
+    }
+    for (const e of entries) {
+      const child = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) {
+        if (!WALK_SKIP.has(e.name)) pending.push(child);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        // Links are listed so the reader can count them as skipped; it opens nothing through a link.
+        files.push(child);
+      }
+    }
+  }
+  return files;
+}
+

@@ -1,0 +1,124 @@
+// The shared vocabulary of leakgate: what sources produce (Chunk), what detectors are (Rule),
+// and what the engine reports (Finding). Types only; no behaviour and no I/O.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** A piece of one file's content, with the coordinates needed to place findings in it. */
+export interface Chunk {
+  /** Repository-relative POSIX path (relative to the scan root outside a git repository). */
+  readonly path: string;
+  /**
+   * The content: raw bytes as read (decoded as UTF-8 only when a keyword is present),
+   * or text already decoded (e.g. added lines from a diff).
+   */
+  readonly content: Uint8Array | string;
+  /** 1-based line number, within the file, of the first character of `content`. */
+  readonly line: number;
+  /** Commit that holds this content, when it comes from git history. */
+  readonly commit?: string;
+}
+
+/** One candidate secret that a rule's pattern matched, as handed to the rule's judge. */
+export interface Candidate {
+  /** The secret itself (the `secret` group of the pattern, or the whole match). */
+  readonly secret: string;
+  /** The whole regex match. */
+  readonly match: RegExpExecArray;
+  /** The decoded text of the chunk. */
+  readonly text: string;
+  /** 0-based UTF-16 offsets of the secret within `text` (end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** The chunk's path (repository-relative POSIX). */
+  readonly path: string;
+}
+
+/** What a judge may say about a candidate it keeps: overrides of the rule's defaults. */
+export interface Judgement {
+  readonly severity?: Severity;
+  /** Replaces the rule's message (what was found and why it matters). */
+  readonly message?: string;
+  /** Replaces the rule's fix. */
+  readonly fix?: string;
+}
+
+/**
+ * A detector. Rules are data plus pure functions: they never do I/O and never await.
+ * The engine runs `pattern` only on chunks that contain one of `keywords` (byte-exact, case-sensitive).
+ */
+export interface Rule {
+  /** Kebab-case noun; also the file name, test name, doc page and SARIF ruleId. */
+  readonly id: string;
+  /** One line: what the rule finds. */
+  readonly description: string;
+  /** Default severity of its findings. */
+  readonly severity: Severity;
+  /** Literal strings, at least one of which must occur in a chunk for the pattern to run. */
+  readonly keywords: readonly string[];
+  /** A global (`g`) regex; a named group `secret` marks the secret, else the whole match is it. */
+  readonly pattern: RegExp;
+  /** Minimum Shannon entropy (bits per character) of the secret; lower is taken for a placeholder. */
+  readonly minEntropy?: number;
+  /** Context and shape checks on one candidate: null drops it, a Judgement keeps it (with overrides). */
+  readonly judge?: (candidate: Candidate) => Judgement | null;
+  /** What was found and why it matters. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/** One reported secret. Positions are 1-based; columns count UTF-16 code units; end is exclusive. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Repository-relative POSIX path. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  /** Column just after the last character of the secret (SARIF convention). */
+  readonly endColumn: number;
+  readonly commit?: string;
+  readonly author?: string;
+  readonly date?: string;
+  readonly message: string;
+  readonly fix: string;
+  /** The full secret. Reporters mask it unless the user asked otherwise; never log it. */
+  readonly secret: string;
+  /** Stable identity for baselines: rule id, path and a hash of the secret; survives moved lines. */
+  readonly fingerprint: string;
+}
+
+/** A file that could not be scanned; any error makes the scan incomplete (exit code 2). */
+export interface ScanError {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** A file deliberately not scanned (too large), listed so that nobody mistakes it for clean. */
+export interface Skipped {
+  readonly file: string;
+  readonly reason: string;
+}
+
+export type ScanMode = 'worktree' | 'staged' | 'history';
+
+export interface ScanStats {
+  /** Files whose content was scanned. */
+  files: number;
+  /** Bytes of content scanned. */
+  bytes: number;
+  /** Files passed over: binary, too large, links, not regular files. */
+  skipped: number;
+  durationMs: number;
+}
+
+export interface ScanResult {
+  readonly mode: ScanMode;
+  readonly findings: Finding[];
+  readonly errors: ScanError[];
+  readonly skipped: Skipped[];
+  readonly stats: ScanStats;
+}
