@@ -47,7 +47,7 @@ export function isPlaceholder(body: string, minEntropy = 3): boolean {
 }
 
 /** Leading vendor prefix of a key (`sk-proj-`, `sk-ant-api03-`, `gsk_`, `AIza`), kept when masking. */
-const VENDOR_PREFIX = /^(?:sk-ant-(?:api|admin)\d\d-|sk-or-v1-|sk-[A-Za-z]{3,8}-|[a-z]{2,4}_(?:live_|org_)?|[a-z]{3,4}-|AIza)/;
+const VENDOR_PREFIX = /^(?:sk-ant-(?:api|admin)\d\d-|sk-or-v1-|sk-[A-Za-z]{3,8}-|[a-z]{2,4}_(?:live_|org_)?|[a-z]{3,4}-|sk-|AIza)/;
 
 /**
  * The masked form of a secret: its vendor prefix, a few leading and trailing characters, and an

@@ -28,17 +28,19 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer): Rea
     return openFailure(err as NodeJS.ErrnoException);
   }
   try {
-    let n = readSync(fd, scratch, 0, scratch.length, 0);
+    const tooLarge = (size: number): ReadResult => ({ kind: 'skip', reason: `larger than --max-file-size (${size} > ${maxSize} bytes)`, listed: true });
+    const first = Math.min(scratch.length, maxSize + 1);
+    let n = readSync(fd, scratch, 0, first, 0);
     let bytes = scratch.subarray(0, n);
+    if (n > maxSize) return tooLarge(fstatSync(fd).size);
     if (n === scratch.length) {
-      const stat = fstatSync(fd);
-      if (stat.size > maxSize) {
-        return { kind: 'skip', reason: `larger than --max-file-size (${stat.size} > ${maxSize} bytes)`, listed: true };
-      }
-      const big = Buffer.allocUnsafe(Math.max(stat.size, n) + 1);
+      // Larger than the scratch buffer: read the rest into a buffer of its own.
+      const size = fstatSync(fd).size;
+      if (size > maxSize) return tooLarge(size);
+      const big = Buffer.allocUnsafe(Math.max(size, n) + 1);
       scratch.copy(big, 0, 0, n);
       for (let r = 1; r > 0 && n < big.length; n += r) r = readSync(fd, big, n, big.length - n, n);
-      if (n > maxSize) return { kind: 'skip', reason: `larger than --max-file-size (${maxSize} bytes)`, listed: true };
+      if (n > maxSize) return tooLarge(n);
       bytes = big.subarray(0, n);
     }
     if (bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1) return { kind: 'skip', reason: 'binary', listed: false };

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { Engine, fingerprint } from '../src/engine.js';
+import type { Rule } from '../src/types.js';
+import { fake } from './keys.js';
+
+const engine = new Engine(RULES);
+const key = fake.openaiProject();
+
+describe('engine', () => {
+  it('runs a rule only on chunks that contain one of its keywords', () => {
+    const rule: Rule = { id: 'probe', description: 'd', severity: 'low', keywords: ['GATE'], pattern: /\bq[a-z0-9]{15}\b/g, message: 'm', fix: 'f' };
+    const probe = new Engine([rule]);
+    const text = 'value = q1a2b3c4d5e6f7g8\n';
+    expect(probe.scan({ path: 'a', content: Buffer.from(text), line: 1 })).toEqual([]);
+    expect(probe.scan({ path: 'a', content: Buffer.from(`GATE ${text}`), line: 1 })).toHaveLength(1);
+  });
+
+  it('places findings relative to the chunk first line', () => {
+    const [f] = engine.scan({ path: 'src/a.py', content: `x = 1\nk = "${key}"\n`, line: 40 });
+    expect(f).toMatchObject({ file: 'src/a.py', line: 41, column: 6, endLine: 41, endColumn: 6 + key.length, ruleId: 'openai-api-key' });
+  });
+
+  it('suppresses a finding with leakgate:allow on the same line, and only that line', () => {
+    const text = `a = "${key}"  # leakgate:allow\nb = "${key}"\n`;
+    const found = engine.scan({ path: 'a.py', content: text, line: 1 });
+    expect(found.map((f) => f.line)).toEqual([2]);
+  });
+
+  it('finds keys in bytes that are not valid UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a]), Buffer.from(`KEY=${key}\n`)]);
+    const [f] = engine.scan({ path: 'bin.txt', content: bytes, line: 1 });
+    expect(f).toMatchObject({ line: 2, column: 5, secret: key });
+  });
+
+  it('gives a fingerprint that survives moved lines and never holds the secret', () => {
+    const a = engine.scan({ path: 'x.env', content: `K=${key}\n`, line: 1 })[0]!;
+    const b = engine.scan({ path: 'x.env', content: `\n\n# moved\nK=${key}\n`, line: 1 })[0]!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(a.fingerprint).toBe(fingerprint('openai-api-key', 'x.env', key));
+    expect(a.fingerprint).not.toContain(key.slice(8, 30));
+    expect(engine.scan({ path: 'y.env', content: `K=${key}\n`, line: 1 })[0]!.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it('reports a key of each vendor once, with its own rule', () => {
+    const text = [
+      `OPENAI=${fake.openaiLegacy()}`,
+      `ANTHROPIC=${fake.anthropic()}`,
+      `OPENROUTER=${fake.openrouter()}`,
+      `GROQ=${fake.groq()}`,
+      `XAI=${fake.xai()}`,
+      `PPLX=${fake.perplexity()}`,
+      `HF=${fake.huggingface()}`,
+      `GEMINI_API_KEY=${fake.google()}`,
+      `DEEPSEEK_API_KEY=${fake.deepseek()}`,
+      `STRIPE=${fake.stripeLive()}`,
+    ].join('\n');
+    const found = engine.scan({ path: '.env.example', content: text, line: 1 });
+    expect(found.map((f) => [f.line, f.ruleId]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [1, 'openai-api-key'],
+      [2, 'anthropic-api-key'],
+      [3, 'openrouter-api-key'],
+      [4, 'groq-api-key'],
+      [5, 'xai-api-key'],
+      [6, 'perplexity-api-key'],
+      [7, 'huggingface-token'],
+      [8, 'google-ai-api-key'],
+      [9, 'deepseek-api-key'],
+      [10, 'stripe-secret-key'],
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+// Every rule is a file, a test and a doc page with the fixed sections, listed once in a sorted registry.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+
+const dir = new URL('../rules/', import.meta.url);
+const SECTIONS = ['## What it finds', '## Why it matters', '## Examples', '## How to fix', '## Options'];
+
+describe('rule registry', () => {
+  it('is sorted by id, without duplicates', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(ids).toEqual([...new Set(ids)].sort());
+  });
+
+  it('lists every rule file under rules/', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(RULES.map((r) => r.id));
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has a kebab-case id, keywords and a global pattern', () => {
+        expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        expect(rule.keywords.length).toBeGreaterThan(0);
+        expect(rule.pattern.flags).toContain('g');
+        expect(rule.message.length).toBeGreaterThan(20);
+        expect(rule.fix.length).toBeGreaterThan(20);
+      });
+      it('has a test beside it', () => {
+        expect(existsSync(new URL(`${rule.id}.test.ts`, dir))).toBe(true);
+      });
+      it('has a doc page with the fixed sections in order', () => {
+        const doc = readFileSync(new URL(`${rule.id}.md`, dir), 'utf8');
+        expect(doc.startsWith(`# ${rule.id}\n`)).toBe(true);
+        const at = SECTIONS.map((s) => doc.indexOf(`\n${s}\n`));
+        expect(at.every((i) => i > 0)).toBe(true);
+        expect([...at].sort((a, b) => a - b)).toEqual(at);
+      });
+    });
+  }
+});

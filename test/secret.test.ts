@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { entropy, isPlaceholder, mask } from '../src/secret.js';
+import { fake } from './keys.js';
+
+describe('mask', () => {
+  it('keeps the vendor prefix and four characters at each end of a long key', () => {
+    const key = fake.openaiProject();
+    expect(mask(key)).toBe(`sk-proj-${key.slice(8, 12)}…${key.slice(-4)}`);
+    expect(mask(fake.anthropic())).toMatch(/^sk-ant-api03-.{4}….{4}$/);
+    expect(mask(fake.openaiLegacy())).toMatch(/^sk-.{4}….{4}$/);
+    expect(mask(fake.groq())).toMatch(/^gsk_.{4}….{4}$/);
+    expect(mask(fake.stripeLive())).toMatch(/^sk_live_.{4}….{4}$/);
+    expect(mask(fake.google())).toMatch(/^AIza.{4}….{4}$/);
+  });
+
+  it('shows less of shorter secrets and nothing of very short ones', () => {
+    expect(mask('Tr0ub4dor&3xyzw9')).toBe('Tr…w9');
+    expect(mask('hunter22x')).toBe('h…x');
+    expect(mask('pw1')).toBe('***');
+  });
+});
+
+describe('isPlaceholder', () => {
+  it.each(['sk-xxxxxxxxxxxxxxxxxxxxxxxx', 'REDACTED_KEY_VALUE', 'your-api-key-here', 'aaaaaaaaaaaaaaaaaaaa', 'abcdefghijklmnop', '1234567890123456', 'a1a1a1a1a1a1a1a1a1a1'])(
+    '%s is a placeholder',
+    (s) => expect(isPlaceholder(s)).toBe(true),
+  );
+  it('a random key is not', () => {
+    expect(isPlaceholder(fake.openaiProject())).toBe(false);
+    expect(isPlaceholder(fake.groq())).toBe(false);
+  });
+  it('entropy grows with randomness', () => {
+    expect(entropy('aaaa')).toBe(0);
+    expect(entropy('abcd')).toBe(2);
+  });
+});

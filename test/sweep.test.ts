@@ -1,0 +1,184 @@
+// The working-tree sweep, end to end through the built CLI, with git as the oracle of which files
+// a sweep must read.
+
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitRepo, json, leakgate, tempDir, writeFiles } from './helpers.js';
+import { fake, openai } from './keys.js';
+
+const key = fake.openaiProject();
+/** A different key per file, so that each finding names its file. */
+const keyFor = (path: string) => `OPENAI_API_KEY=${openai('proj', 74, path)}\n`;
+
+const filesOf = (run: ReturnType<typeof leakgate>) => [...new Set(json(run).findings.map((f) => f.file as string))].sort();
+
+describe('sweep inside a git repository', () => {
+  it('reads exactly what git ls-files --cached --others --exclude-standard lists', () => {
+    const paths = [
+      'a.txt',
+      'ignored.log',
+      'src/app.ts',
+      'src/gen/out.ts',
+      'src/gen/keep.ts',
+      'pkg/web/.env.local',
+      'pkg/web/build/bundle.js',
+      'excluded/local.txt',
+      'global-ignored.bak',
+      'dir with space/ünïcode file.txt',
+      'tracked-then-ignored.log',
+    ];
+    const files = Object.fromEntries(paths.map((p) => [p, keyFor(p)]));
+    const excludesFile = join(tempDir(), 'global-ignore');
+    writeFileSync(excludesFile, '*.bak\n');
+    const repo = gitRepo(
+      {
+        ...files,
+        '.gitignore': '*.log\n',
+        'src/.gitignore': 'gen/*\n!gen/keep.ts\n',
+        'pkg/web/.gitignore': '.env*\nbuild/\n',
+      },
+      `[core]\n\texcludesFile = ${excludesFile}\n`,
+    );
+    writeFileSync(join(repo.dir, '.git/info/exclude'), 'excluded/\n');
+    repo.git('add', '-f', 'tracked-then-ignored.log');
+    const oracle = repo
+      .git('ls-files', '-z', '--cached', '--others', '--exclude-standard')
+      .split('\0')
+      .filter((p) => paths.includes(p))
+      .sort();
+    expect(oracle).toEqual(['a.txt', 'dir with space/ünïcode file.txt', 'src/app.ts', 'src/gen/keep.ts', 'tracked-then-ignored.log']);
+    const run = leakgate(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: repo.env });
+    expect(run.code).toBe(1);
+    expect(filesOf(run)).toEqual(oracle);
+  });
+
+  it('scans a subdirectory with repository-relative paths', () => {
+    const repo = gitRepo({ 'a/b/c.py': keyFor('c'), 'a/other.py': keyFor('o'), 'z.py': keyFor('z') });
+    const run = leakgate(['scan', 'a/b', '--format', 'json'], { cwd: repo.dir, env: repo.env });
+    expect(filesOf(run)).toEqual(['a/b/c.py']);
+  });
+
+  it('scans paths with a newline in their name', () => {
+    const repo = gitRepo({ 'odd\nname.txt': keyFor('n') });
+    const run = leakgate(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: repo.env });
+    expect(filesOf(run)).toEqual(['odd\nname.txt']);
+  });
+
+  it('passes over files deleted from the work tree but still in the index', () => {
+    const repo = gitRepo({ 'gone.txt': keyFor('g'), 'here.txt': 'nothing\n' });
+    repo.git('add', '-A');
+    execFileSync('rm', [join(repo.dir, 'gone.txt')]);
+    const run = leakgate(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: repo.env });
+    expect(run.code).toBe(0);
+    expect(json(run).errors).toEqual([]);
+  });
+
+  it('does not follow a symbolic link out of the tree', () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.txt'), keyFor('outside'));
+    const repo = gitRepo({ 'inside.txt': 'hello\n' });
+    symlinkSync(join(outside, 'secret.txt'), join(repo.dir, 'link.txt'));
+    symlinkSync(outside, join(repo.dir, 'linkdir'));
+    const run = leakgate(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: repo.env });
+    expect(run.code).toBe(0);
+    expect(json(run).stats.skipped).toBeGreaterThanOrEqual(1);
+  });
+
+  it('works in an empty repository', () => {
+    const repo = gitRepo();
+    const run = leakgate(['scan'], { cwd: repo.dir, env: repo.env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('no secrets found');
+  });
+});
+
+describe('sweep outside git', () => {
+  it('scans every file except .git/ and node_modules/', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'a.txt': keyFor('a'),
+      '.hidden/b.txt': keyFor('b'),
+      'node_modules/pkg/index.js': keyFor('nm'),
+      'sub/node_modules/x.js': keyFor('nm2'),
+      '.git/config': keyFor('git'),
+      'ignored.log': keyFor('log'),
+      '.gitignore': '*.log\n',
+    });
+    const run = leakgate(['scan', dir, '--format', 'json'], { cwd: dir });
+    expect(filesOf(run)).toEqual(['.hidden/b.txt', 'a.txt', 'ignored.log']);
+  });
+});
+
+describe('bad input', () => {
+  it('skips binary files by content, whatever their extension', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'looks-like-text.txt': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), Buffer.from(keyFor('bin'))]),
+      'image.png': keyFor('png-named-text'),
+    });
+    const run = leakgate(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(filesOf(run)).toEqual(['image.png']);
+    expect(json(run).stats.skipped).toBe(1);
+  });
+
+  it('lists files over --max-file-size as skipped and still scans the rest', () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'big.txt': `${'x'.repeat(3000)}\n${keyFor('big')}`, 'small.txt': keyFor('small') });
+    const run = leakgate(['scan', '.', '--format', 'json', '--max-file-size', '2k'], { cwd: dir });
+    const report = json(run);
+    expect(run.code).toBe(1);
+    expect(filesOf(run)).toEqual(['small.txt']);
+    expect(report.skipped).toEqual([{ file: 'big.txt', reason: expect.stringContaining('max-file-size') }]);
+  });
+
+  it('finds keys in files that are not valid UTF-8, with CRLF and no trailing newline', () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'latin1.txt': Buffer.concat([Buffer.from('caf\xe9\r\n', 'latin1'), Buffer.from(`KEY=${key}`)]) });
+    const run = leakgate(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(json(run).findings).toMatchObject([{ file: 'latin1.txt', line: 2, column: 5 }]);
+  });
+
+  it('reports an unreadable file, goes on with the others, and exits 2', () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'locked/secret.txt': keyFor('locked'), 'open.txt': keyFor('open'), 'noperm.txt': keyFor('noperm') });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'open.txt'), 0o644);
+    chmodSync(join(dir, 'noperm.txt'), 0o000);
+    chmodSync(join(dir, 'locked'), 0o000);
+    // Root reads anything: run as an unprivileged user then.
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    const run = leakgate(['scan', dir, '--format', 'json'], { cwd: dir, ...(uid === undefined ? {} : { uid }) });
+    const report = json(run);
+    expect(run.code).toBe(2);
+    expect(filesOf(run)).toEqual(['open.txt']);
+    expect(report.errors.map((e) => e.file).sort()).toEqual(['locked', 'noperm.txt']);
+  });
+
+  it('exits 2 with a clear message for a missing path', () => {
+    const run = leakgate(['scan', 'does-not-exist'], { cwd: tempDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/leakgate: .*does-not-exist/);
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const run = leakgate(['scan', '--no-such-flag'], { cwd: tempDir() });
+    expect(run.code).toBe(2);
+  });
+});
+
+describe('threads', () => {
+  it('gives the same report with and without worker threads', () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`d${i % 7}/f${i}.txt`] = i % 37 === 0 ? keyFor(`t${i}`) : `line ${i}\n`.repeat(20);
+    writeFiles(dir, files);
+    mkdirSync(join(dir, 'empty'));
+    const strip = (r: ReturnType<typeof json>) => ({ ...r, stats: { ...r.stats, durationMs: 0 } });
+    const a = strip(json(leakgate(['scan', '.', '--format', 'json', '--threads', '0'], { cwd: dir })));
+    const b = strip(json(leakgate(['scan', '.', '--format', 'json', '--threads', '2'], { cwd: dir })));
+    expect(a.findings).toHaveLength(11);
+    expect(b).toEqual(a);
+  });
+});
