@@ -91,6 +91,7 @@ ruleTester(rule, {
     { name: 'after an escaped newline', code: `{"text": "first line\\n${legacy}"}`, errors: [{ line: 1, column: 23, secret: legacy }] },
     { name: 'URL query string', code: `fetch("https://proxy.test/v1?key=${legacy}&model=gpt-4o")\n`, errors: [{ line: 1, column: 34, secret: legacy }] },
     { name: 'URL-encoded', code: `q=api_key%3D${legacy}%26x%3D1\n`, errors: [{ line: 1, column: 13, secret: legacy }] },
+    { name: 'shell default expansion', code: `curl -H "Authorization: Bearer \${OPENAI_API_KEY:-${legacy}}"\n`, errors: [{ line: 1, column: 50, secret: legacy }] },
     { name: 'comment', code: `// old key, do not use: ${proj}\nconst x = 1;\n`, errors: [{ line: 1, column: 25, secret: proj }] },
     { name: 'minified single-line bundle', code: minified, errors: [{ line: 1, column: minified.indexOf(proj) + 1, secret: proj }] },
     {

@@ -10,6 +10,32 @@ import type { Chunk, Finding, Rule } from './types.js';
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
 
+/**
+ * Bytes ranked by how often they occur in source code, most common first; bytes not listed are
+ * rare. Buffer.indexOf scans for a needle's first byte, so a needle that starts with a rare byte
+ * runs several times faster than one that starts with "s" or "e".
+ */
+const COMMON = ' \n\te\r/taoinsrlcdhu_p.mfg,"by-=():;\'vw0x1k2{}';
+const ANCHOR_MAX = 6;
+
+/** A needle searched for in the prefilter: a slice of one or more keywords, verified in full on a hit. */
+interface Anchor {
+  readonly needle: Buffer;
+  readonly keywords: { readonly bytes: Buffer; readonly offset: number }[];
+}
+
+/** The slice of a keyword (at most 6 bytes, at least 3 when it has them) that starts with its rarest byte. */
+function anchorOf(keyword: string): { needle: string; offset: number } {
+  const rarity = (ch: string): number => {
+    const r = COMMON.indexOf(ch);
+    return r === -1 ? Infinity : r;
+  };
+  const last = keyword.length - Math.min(3, keyword.length);
+  let best = 0;
+  for (let i = 1; i <= last; i++) if (rarity(keyword[i]!) > rarity(keyword[best]!)) best = i;
+  return { needle: keyword.slice(best, best + ANCHOR_MAX), offset: best };
+}
+
 interface Compiled {
   readonly rule: Rule;
   /** Indexes into Engine.keywords. */
@@ -21,6 +47,7 @@ export class Engine {
   private readonly compiled: readonly Compiled[];
   private readonly keywords: readonly Buffer[];
   private readonly keywordText: readonly string[];
+  private readonly anchors: readonly Anchor[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
@@ -36,6 +63,14 @@ export class Engine {
     });
     this.keywordText = [...ids.keys()];
     this.keywords = this.keywordText.map((k) => Buffer.from(k, 'utf8'));
+    const anchors = new Map<string, Anchor>();
+    this.keywordText.forEach((k, id) => {
+      const { needle, offset } = anchorOf(k);
+      let a = anchors.get(needle);
+      if (!a) anchors.set(needle, (a = { needle: Buffer.from(needle, 'utf8'), keywords: [] }));
+      a.keywords.push({ bytes: this.keywords[id]!, offset });
+    });
+    this.anchors = [...anchors.values()];
   }
 
   /** All findings in one chunk, in the order of the rules and then of their position. */
@@ -83,6 +118,38 @@ export class Engine {
     return findings;
   }
 
+  /**
+   * The keyword prefilter over many files at once: `bytes` holds files back to back, file i ending
+   * (exclusive) at `ends[i]`, with a separator byte that no keyword contains (a newline) between
+   * them. Returns the indexes of the files in which some keyword occurs; only those need scanning.
+   * One search per keyword per window, instead of one per keyword per file.
+   */
+  candidates(bytes: Buffer, ends: readonly number[]): Set<number> {
+    const hits = new Set<number>();
+    if (this.compiled.some((c) => c.keywordIds.length === 0)) {
+      for (let i = 0; i < ends.length; i++) hits.add(i);
+      return hits;
+    }
+    for (const { needle, keywords } of this.anchors) {
+      let at = bytes.indexOf(needle);
+      while (at !== -1) {
+        let next = at + 1;
+        for (const { bytes: kw, offset } of keywords) {
+          const start = at - offset;
+          if (start >= 0 && bytes.compare(kw, 0, kw.length, start, start + kw.length) === 0) {
+            const file = upperBound(ends, start);
+            if (file >= ends.length) break;
+            hits.add(file);
+            next = ends[file]!;
+            break;
+          }
+        }
+        at = next < bytes.length ? bytes.indexOf(needle, next) : -1;
+      }
+    }
+    return hits;
+  }
+
   /** A memoised test "does keyword i occur in this content?", searching each keyword at most once. */
   private presence(content: Uint8Array | string): (id: number) => boolean {
     const seen: (boolean | undefined)[] = [];
@@ -97,6 +164,18 @@ export class Engine {
 function decode(content: Uint8Array | string): string {
   if (typeof content === 'string') return content;
   return Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+}
+
+/** The first index i with sorted[i] > value (sorted.length when none). */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Rule id, path and a hash of the secret: the secret itself never appears, and moving lines keeps it. */

@@ -4,9 +4,10 @@
 
 /**
  * Start of a token: the start of the text, a character that cannot be part of a key, an escape
- * such as `\n` in a JSON string, or a percent-encoded byte (`%3D` in a URL).
+ * such as `\n` in a JSON string, a percent-encoded byte (`%3D` in a URL), or a shell default
+ * (`${KEY:-sk-…}`).
  */
-export const TOKEN_START = String.raw`(?<=^|[^A-Za-z0-9_\-]|\\[nrt]|%[0-9A-Fa-f]{2})`;
+export const TOKEN_START = String.raw`(?<=^|[^A-Za-z0-9_\-]|\\[nrt]|%[0-9A-Fa-f]{2}|:-)`;
 
 /** End of a token: no key character follows. */
 export const TOKEN_END = String.raw`(?![A-Za-z0-9_\-])`;

@@ -3,7 +3,6 @@
 // running the same synchronous batch function; small ones run in this thread to spare the start-up.
 
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RULES } from '../rules/index.js';
 import { Engine } from './engine.js';
@@ -35,13 +34,34 @@ export function selectRules(ruleIds?: readonly string[]): Rule[] {
   return RULES.filter((r) => ruleIds.includes(r.id));
 }
 
-const SCRATCH_BYTES = 1 << 20;
+/** Bytes of the window that files are read into back to back, so the prefilter runs once per window. */
+export const WINDOW_BYTES = 4 << 20;
+/** Flush the window when less than this is left: a file that does not fit gets a buffer of its own. */
+const WINDOW_SLACK = 256 << 10;
+const NEWLINE = 0x0a;
 
-/** Scans `files` (POSIX, relative to root) synchronously; the unit of work of a thread. */
-export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, scratch: Buffer): BatchResult {
+/**
+ * Scans `files` (POSIX, relative to root) synchronously; the unit of work of a thread. Files are
+ * read into `window` back to back, separated by a newline, and the engine's keyword prefilter runs
+ * once over the whole window; only files with a keyword are decoded and matched.
+ */
+export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Buffer): BatchResult {
   const out = emptyBatch();
+  const names: string[] = [];
+  const ends: number[] = [];
+  let used = 0;
+  const flush = (): void => {
+    for (const i of engine.candidates(window.subarray(0, used), ends)) {
+      const start = i === 0 ? 0 : ends[i - 1]! + 1;
+      out.findings.push(...engine.scan({ path: names[i]!, content: window.subarray(start, ends[i]), line: 1 }));
+    }
+    names.length = 0;
+    ends.length = 0;
+    used = 0;
+  };
   for (const file of files) {
-    const read = readForScan(join(root, file), opts.maxFileSize, scratch);
+    if (window.length - used < WINDOW_SLACK) flush();
+    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.subarray(used, window.length - 1));
     switch (read.kind) {
       case 'gone':
         break;
@@ -55,10 +75,18 @@ export function scanBatch(root: string, files: readonly string[], engine: Engine
       case 'text':
         out.files++;
         out.bytes += read.bytes.length;
-        for (const f of engine.scan({ path: file, content: read.bytes, line: 1 })) out.findings.push(f);
+        if (read.bytes.buffer === window.buffer) {
+          used += read.bytes.length;
+          names.push(file);
+          ends.push(used);
+          window[used++] = NEWLINE;
+        } else {
+          out.findings.push(...engine.scan({ path: file, content: read.bytes, line: 1 }));
+        }
         break;
     }
   }
+  flush();
   return out;
 }
 
@@ -72,50 +100,70 @@ export function mergeBatch(into: BatchResult, from: BatchResult): void {
 }
 
 export interface ScanFilesOptions extends BatchOptions {
-  /** Worker threads; 0 scans in this thread. Default: one per core for large lists, else 0. */
+  /** Worker threads; 0 scans in this thread. Default: one per core once a scan is large enough. */
   readonly threads?: number;
 }
 
-/** Lists at or above this size are worth the start-up of worker threads. */
+/** Files listed before a scan is worth the start-up of worker threads. */
 const THREAD_THRESHOLD = 1500;
-const BATCH = 64;
 
 /** The compiled worker beside this module; absent when running from TypeScript sources (tests). */
 const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : null;
 
-export async function scanFiles(root: string, files: readonly string[], opts: ScanFilesOptions): Promise<BatchResult> {
-  const wanted = opts.threads ?? (files.length >= THREAD_THRESHOLD ? availableParallelism() : 0);
-  const threads = WORKER_URL ? Math.min(wanted, Math.ceil(files.length / BATCH)) : 0;
-  if (threads <= 0) {
-    return scanBatch(root, files, new Engine(selectRules(opts.ruleIds)), opts, Buffer.allocUnsafe(SCRATCH_BYTES));
+/**
+ * Scans files as they are listed: `batches` yields lists of paths (relative to root). Small scans
+ * run in this thread; once the listed files reach the threshold, worker threads start and take the
+ * batches round-robin while listing goes on, so that listing, thread start-up and reading overlap.
+ */
+export async function scanFiles(root: string, batches: Iterable<readonly string[]>, opts: ScanFilesOptions): Promise<BatchResult> {
+  const threads = WORKER_URL ? (opts.threads ?? availableParallelism()) : 0;
+  const threshold = opts.threads === undefined ? THREAD_THRESHOLD : 0;
+  const held: string[] = [];
+  let pool: Pool | undefined;
+  for (const batch of batches) {
+    if (pool) {
+      pool.submit(batch);
+      continue;
+    }
+    held.push(...batch);
+    if (threads > 0 && held.length >= threshold) {
+      pool = new Pool(WORKER_URL!, root, opts, threads);
+      for (let i = 0; i < held.length; i += 256) pool.submit(held.slice(i, i + 256));
+    }
   }
-  const total = emptyBatch();
-  let next = 0;
-  const workerOptions: BatchOptions = { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) };
-  const run = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL!, { workerData: { root, opts: workerOptions } });
-      const feed = (): void => {
-        if (next >= files.length) {
-          void worker.terminate();
-          resolve();
-          return;
-        }
-        const batch = files.slice(next, (next += BATCH));
-        worker.postMessage(batch);
-      };
-      worker.on('message', (result: BatchResult) => {
-        mergeBatch(total, result);
-        feed();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) => {
-        if (code !== 0 && code !== 1) reject(new Error(`scan worker exited with code ${code}`));
-      });
-      feed();
-    });
-  await Promise.all(Array.from({ length: threads }, run));
-  return total;
+  if (pool) return pool.finish();
+  return scanBatch(root, held, new Engine(selectRules(opts.ruleIds)), opts, Buffer.allocUnsafe(WINDOW_BYTES));
+}
+
+/** Worker threads that each scan the batches they are given and answer once, with their total. */
+class Pool {
+  private readonly workers: Worker[];
+  private readonly results: Promise<BatchResult>[];
+  private next = 0;
+
+  constructor(url: URL, root: string, opts: BatchOptions, size: number) {
+    const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
+    this.workers = Array.from({ length: size }, () => new Worker(url, { workerData: data }));
+    this.results = this.workers.map(
+      (w) =>
+        new Promise<BatchResult>((resolve, reject) => {
+          w.once('message', resolve);
+          w.once('error', reject);
+          w.once('exit', (code) => reject(new Error(`scan worker stopped (exit code ${code})`)));
+        }),
+    );
+  }
+
+  submit(files: readonly string[]): void {
+    this.workers[this.next++ % this.workers.length]!.postMessage(files);
+  }
+
+  async finish(): Promise<BatchResult> {
+    for (const w of this.workers) w.postMessage(null);
+    const total = emptyBatch();
+    for (const r of await Promise.all(this.results)) mergeBatch(total, r);
+    return total;
+  }
 }
 
 /** Orders findings by file, position and rule, so that reports are stable across thread counts. */

@@ -8,7 +8,7 @@ import type { ScanResult } from './types.js';
 export async function sweep(target: string, opts: ScanFilesOptions): Promise<ScanResult> {
   const started = performance.now();
   const list = await listWorktree(target);
-  const batch = await scanFiles(list.root, list.files, opts);
+  const batch = await scanFiles(list.root, list.batches, opts);
   const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   return {
     mode: 'worktree',

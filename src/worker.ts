@@ -1,14 +1,20 @@
-// A scan worker thread: receives batches of paths, answers each with its BatchResult.
-// The same scanBatch runs in the main thread for small scans.
+// A scan worker thread: scans each batch of paths it receives and, when told the list is over
+// (null), answers with its total BatchResult. The same scanBatch runs in the main thread for small scans.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from './engine.js';
-import { type BatchOptions, scanBatch, selectRules } from './scan.js';
+import { type BatchOptions, emptyBatch, mergeBatch, scanBatch, selectRules, WINDOW_BYTES } from './scan.js';
 
 const { root, opts } = workerData as { root: string; opts: BatchOptions };
 const engine = new Engine(selectRules(opts.ruleIds));
-const scratch = Buffer.allocUnsafe(1 << 20);
+const window = Buffer.allocUnsafe(WINDOW_BYTES);
+const total = emptyBatch();
 
-parentPort!.on('message', (files: string[]) => {
-  parentPort!.postMessage(scanBatch(root, files, engine, opts, scratch));
+parentPort!.on('message', (files: string[] | null) => {
+  if (files === null) {
+    parentPort!.postMessage(total);
+    parentPort!.close();
+  } else {
+    mergeBatch(total, scanBatch(root, files, engine, opts, window));
+  }
 });

@@ -11,11 +11,11 @@ import { git, splitZ, workTreeRoot } from './git.js';
 export interface FileList {
   /** Absolute directory the paths are relative to: the work tree's top, or the scanned directory. */
   readonly root: string;
-  /** POSIX paths relative to root, sorted. */
-  readonly files: string[];
+  /** POSIX paths relative to root, in batches as they are listed (a walk yields while it goes). */
+  readonly batches: Iterable<string[]>;
   /** True when the list came from git. */
   readonly git: boolean;
-  /** Directories that could not be listed (outside git). */
+  /** Directories that could not be listed (outside git); filled while `batches` is consumed. */
   readonly errors: ScanError[];
 }
 
@@ -28,23 +28,28 @@ export async function listWorktree(target: string): Promise<FileList> {
   const top = await workTreeRoot(dir);
   if (!stat.isDirectory()) {
     const root = top ?? dir;
-    return { root, files: [toPosix(relative(root, abs))], git: top !== null, errors: [] };
+    return { root, batches: [[toPosix(relative(root, abs))]], git: top !== null, errors: [] };
   }
   if (top !== null) {
     const out = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.'], dir);
-    const files = [...new Set(splitZ(out))].sort();
-    return { root: top, files, git: true, errors: [] };
+    const files = [...new Set(splitZ(out))];
+    return { root: top, batches: chunks(files, BATCH), git: true, errors: [] };
   }
   const errors: ScanError[] = [];
-  const files = walk(abs, errors).sort();
-  return { root: abs, files, git: false, errors };
+  return { root: abs, batches: walk(abs, errors), git: false, errors };
+}
+
+const BATCH = 256;
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 const WALK_SKIP = new Set(['.git', 'node_modules']);
 
-/** Every regular file below root, as POSIX paths relative to it; links are not followed. */
-function walk(root: string, errors: ScanError[]): string[] {
-  const files: string[] = [];
+/** Every file below root, as POSIX paths relative to it, in batches; links are listed, not followed. */
+function* walk(root: string, errors: ScanError[]): Generator<string[]> {
+  let files: string[] = [];
   const pending = [''];
   while (pending.length > 0) {
     const rel = pending.pop()!;
@@ -64,7 +69,11 @@ function walk(root: string, errors: ScanError[]): string[] {
         files.push(child);
       }
     }
+    if (files.length >= BATCH) {
+      yield files;
+      files = [];
+    }
   }
-  return files;
+  if (files.length > 0) yield files;
 }
 
