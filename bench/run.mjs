@@ -26,8 +26,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const work = join(tmpdir(), 'leakgate-bench');
 const tree = join(work, `tree-${FILES}`);
 
-const { RULES } = await import(join(project, 'dist', 'rules', 'index.js'));
-const keywords = [...new Set(RULES.flatMap((r) => r.keywords))];
+const rules = JSON.parse(spawnSync(process.execPath, [BIN, 'rules', '--format', 'json'], { encoding: 'utf8' }).stdout);
+const keywords = [...new Set(rules.flatMap((r) => r.keywords))];
 
 function which(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).stdout.trim() || null;

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The installed entry point: runs the compiled CLI (built by `npm run build`, which `npm ci` runs via `prepare`).
-import '../dist/src/cli.js';
+import '../dist/cli.js';

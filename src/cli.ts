@@ -5,10 +5,11 @@
 //   1  the scan found secrets
 //   2  error, or the scan is incomplete (a file could not be read): never reads as clean
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
+import { RULES } from '../rules/index.js';
 import { sweep } from './sweep.js';
 import type { ScanResult } from './types.js';
 
@@ -16,7 +17,9 @@ const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_ERROR = 2;
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** Set by the build (scripts/build.mjs) from package.json. */
+declare const LEAKGATE_VERSION: string;
+const version = LEAKGATE_VERSION;
 
 /** Parses sizes such as 5000, 512k, 10MB, 1.5GiB into bytes. */
 export function parseSize(value: string | number): number {
@@ -67,6 +70,19 @@ await yargs(hideBin(process.argv))
         process.stdout.write(report);
       }
       process.exitCode = exitCode(result);
+    },
+  )
+  .command(
+    'rules',
+    'List the built-in rules: id, severity, keywords and what each finds',
+    (y) => y.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
+    (argv) => {
+      const rows = RULES.map((r) => ({ id: r.id, severity: r.severity, keywords: r.keywords, description: r.description }));
+      process.stdout.write(
+        argv.format === 'json'
+          ? `${JSON.stringify(rows, null, 2)}\n`
+          : rows.map((r) => `${r.id.padEnd(20)} ${r.severity.padEnd(9)} ${r.description}`).join('\n') + '\n',
+      );
     },
   )
   .demandCommand(1, 'Name a command, e.g. `leakgate scan .`')

@@ -11,11 +11,12 @@ import type { Chunk, Finding, Rule } from './types.js';
 export const ALLOW_MARKER = 'leakgate:allow';
 
 /**
- * Bytes ranked by how often they occur in source code, most common first; bytes not listed are
- * rare. Buffer.indexOf scans for a needle's first byte, so a needle that starts with a rare byte
- * runs several times faster than one that starts with "s" or "e".
+ * Printable bytes ranked by how often they occur in source code, most common first (counted over
+ * 90 MB of the JavaScript, TypeScript, JSON and Markdown in node_modules); bytes not listed are
+ * rarer still. Buffer.indexOf scans for a needle's first byte, so a needle that starts with a rare
+ * byte runs several times faster than one that starts with "s" or "e".
  */
-const COMMON = ' \n\te\r/taoinsrlcdhu_p.mfg,"by-=():;\'vw0x1k2{}';
+const COMMON = ' etrsnoia\nclpdu.hmf"g,()/=y*b:\'v{;}wk-x`SA_ET\tICRO0[j]1PDNLM>2|F#BqU&?\\3H<@!W8465+zG9V$7YK^JQX%Z\r~';
 const ANCHOR_MAX = 6;
 
 /** A needle searched for in the prefilter: a slice of one or more keywords, verified in full on a hit. */

@@ -70,3 +70,19 @@ describe('engine', () => {
     ]);
   });
 });
+
+describe('prefilter over a window of files', () => {
+  it('returns exactly the files that hold a keyword, whatever their position', () => {
+    const files = ['nothing here', `k = "${key}"`, 'plain text', `GEMINI_API_KEY=${fake.google()}`, '', 'also clean'];
+    const window = Buffer.from(files.join('\n'));
+    const ends: number[] = [];
+    let at = 0;
+    for (const f of files) {
+      at += Buffer.byteLength(f);
+      ends.push(at);
+      at += 1;
+    }
+    expect([...engine.candidates(window, ends)].sort()).toEqual([1, 3]);
+  });
+
+});
