@@ -2,7 +2,7 @@
 // isolated (HOME, GIT_CONFIG_GLOBAL, GIT_CONFIG_NOSYSTEM), and the built CLI run as a user runs it.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,10 +75,27 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs the built CLI. */
+let sharedBin: string | undefined;
+
+/** A copy of the built CLI that any user can run (the checkout may sit in a private directory). */
+function binForAnyUser(): string {
+  if (!sharedBin) {
+    const dir = tempDir();
+    chmodSync(dir, 0o755);
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+    sharedBin = join(dir, 'bin', 'leakgate.js');
+  }
+  return sharedBin;
+}
+
+/** Runs the built CLI; with `uid`, as that (unprivileged) user. */
 export function leakgate(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; uid?: number }): Run {
   const command = opts.uid === undefined ? process.execPath : 'setpriv';
-  const argv = opts.uid === undefined ? [BIN, ...args] : [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, BIN, ...args];
+  const argv =
+    opts.uid === undefined
+      ? [BIN, ...args]
+      : [`--reuid=${opts.uid}`, `--regid=${opts.uid}`, '--clear-groups', process.execPath, binForAnyUser(), ...args];
   const r = spawnSync(command, argv, { cwd: opts.cwd, env: opts.env ?? isolatedEnv(tempDir()), input: opts.input ?? '', encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
