@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// The command line: parses arguments (yargs), runs a scan, writes the report, and sets the exit
-// code. It is the only module that writes output or decides the exit code:
+// The command line: parses arguments, runs a scan, writes the report, and sets the exit code. It is
+// the only module that writes output or decides the exit code:
 //   0  the scan completed and found nothing
 //   1  the scan found secrets
 //   2  error, or the scan is incomplete (a file could not be read): never reads as clean
+//
+// The commands and options are declared once, as data, below. yargs builds the full interface from
+// them (help, validation, error messages). Loading yargs costs about 80 ms, more than a whole
+// pre-commit scan should take, so a well-formed invocation is first read with node:util parseArgs
+// from the same declarations; anything it cannot read exactly (help, unknown or malformed options)
+// goes to yargs.
 
 import { writeFileSync } from 'node:fs';
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
+import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
+import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
 import { sweep } from './sweep.js';
 import type { ScanResult } from './types.js';
 
@@ -21,74 +26,172 @@ const EXIT_ERROR = 2;
 declare const LEAKGATE_VERSION: string;
 const version = LEAKGATE_VERSION;
 
+interface OptionSpec {
+  readonly type: 'string' | 'boolean' | 'number';
+  readonly alias?: string;
+  readonly default?: string | boolean;
+  readonly choices?: readonly string[];
+  readonly describe: string;
+}
+
+interface CommandSpec {
+  readonly name: string;
+  readonly describe: string;
+  /** One optional positional, when the command takes one. */
+  readonly positional?: { readonly name: string; readonly default: string; readonly describe: string };
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  readonly run: (args: Args) => Promise<number> | number;
+}
+
+type Args = Record<string, string | boolean | number | undefined>;
+
+const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'scan',
+    describe: 'Scan for secrets: the working tree (what `git add -A` would commit), or every file outside git',
+    positional: { name: 'path', default: '.', describe: 'Directory or file to scan' },
+    options: {
+      format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
+      output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
+      redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
+      'max-file-size': { type: 'string', default: '50MB', describe: 'Skip (and list) files larger than this (5000, 512k, 10MB)' },
+      threads: { type: 'number', describe: 'Worker threads (default: one per core for large scans; 0: none)' },
+    },
+    run: runScan,
+  },
+  {
+    name: 'rules',
+    describe: 'List the built-in rules: id, severity, keywords and what each finds',
+    options: { format: { type: 'string', alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Output format' } },
+    run: (args) => {
+      const rows = RULES.map((r) => ({ id: r.id, severity: r.severity, keywords: r.keywords, description: r.description }));
+      process.stdout.write(
+        args.format === 'json'
+          ? `${JSON.stringify(rows, null, 2)}\n`
+          : `${rows.map((r) => `${r.id.padEnd(20)} ${r.severity.padEnd(9)} ${r.description}`).join('\n')}\n`,
+      );
+      return EXIT_CLEAN;
+    },
+  },
+];
+
 /** Parses sizes such as 5000, 512k, 10MB, 1.5GiB into bytes. */
-export function parseSize(value: string | number): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(String(value));
-  if (!m) throw new Error(`not a size: ${value} (try 5000, 512k or 10MB)`);
+function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(value);
+  if (!m) throw new UsageError(`--max-file-size: not a size: ${value} (try 5000, 512k or 10MB)`);
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.floor(Number(m[1]) * unit);
 }
 
-export function exitCode(result: ScanResult): number {
+class UsageError extends Error {}
+
+function exitCode(result: ScanResult): number {
   if (result.errors.length > 0) return EXIT_ERROR;
   return result.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`leakgate: ${message}\n`);
-  process.exit(EXIT_ERROR);
+async function runScan(args: Args): Promise<number> {
+  const threads = args.threads;
+  if (threads !== undefined && !(typeof threads === 'number' && Number.isInteger(threads) && threads >= 0)) {
+    throw new UsageError('--threads takes a whole number (0 for none)');
+  }
+  const result = await sweep(String(args.path), {
+    maxFileSize: parseSize(String(args['max-file-size'])),
+    ...(typeof threads === 'number' ? { threads } : {}),
+  });
+  const format = args.format as Format;
+  const output = args.output as string | undefined;
+  const color = output === undefined && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const report = REPORTERS[format](result, { version, redact: args.redact !== false, color });
+  if (output !== undefined) {
+    writeFileSync(output, report);
+    const n = result.findings.length;
+    process.stderr.write(`leakgate: ${n} finding${n === 1 ? '' : 's'}, ${result.errors.length} error(s); report written to ${output}\n`);
+  } else {
+    process.stdout.write(report);
+  }
+  return exitCode(result);
 }
 
-await yargs(hideBin(process.argv))
-  .scriptName('leakgate')
-  .usage('$0 <command> [options]')
-  .command(
-    'scan [path]',
-    'Scan for secrets: the working tree (what `git add -A` would commit), or every file outside git',
-    (y) =>
-      y
-        .positional('path', { type: 'string', default: '.', describe: 'Directory or file to scan' })
-        .option('format', { alias: 'f', choices: FORMATS, default: 'text' as Format, describe: 'Report format' })
-        .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of standard output' })
-        .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' })
-        .option('max-file-size', { type: 'string', default: '50MB', describe: 'Skip (and list) files larger than this' })
-        .option('threads', { type: 'number', describe: 'Worker threads (default: one per core for large scans; 0: none)' }),
-    async (argv) => {
-      const maxFileSize = parseSize(argv['max-file-size']);
-      const result = await sweep(argv.path, {
-        maxFileSize,
-        ...(argv.threads === undefined ? {} : { threads: argv.threads }),
-      });
-      const toFile = argv.output !== undefined;
-      const color = !toFile && argv.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-      const report = REPORTERS[argv.format](result, { version, redact: argv.redact, color });
-      if (toFile) {
-        writeFileSync(argv.output!, report);
-        const n = result.findings.length;
-        process.stderr.write(`leakgate: ${n} finding${n === 1 ? '' : 's'}, ${result.errors.length} error(s); report written to ${argv.output}\n`);
-      } else {
-        process.stdout.write(report);
-      }
-      process.exitCode = exitCode(result);
-    },
-  )
-  .command(
-    'rules',
-    'List the built-in rules: id, severity, keywords and what each finds',
-    (y) => y.option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const }),
-    (argv) => {
-      const rows = RULES.map((r) => ({ id: r.id, severity: r.severity, keywords: r.keywords, description: r.description }));
-      process.stdout.write(
-        argv.format === 'json'
-          ? `${JSON.stringify(rows, null, 2)}\n`
-          : rows.map((r) => `${r.id.padEnd(20)} ${r.severity.padEnd(9)} ${r.description}`).join('\n') + '\n',
-      );
-    },
-  )
-  .demandCommand(1, 'Name a command, e.g. `leakgate scan .`')
-  .strict()
-  .version(version)
-  .help()
-  .fail((msg, err) => fail(msg || err?.message || 'unknown error'))
-  .parseAsync()
-  .catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+/**
+ * Reads a well-formed invocation of a command with parseArgs, from the same declarations yargs
+ * uses; null when anything is off (or help is asked for), so that yargs explains it.
+ */
+function quickParse(argv: readonly string[]): { command: CommandSpec; args: Args } | null {
+  const command = COMMANDS.find((c) => c.name === argv[0]);
+  if (!command) return null;
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, o] of Object.entries(command.options)) {
+    options[name] = { type: o.type === 'boolean' ? 'boolean' : 'string', ...(o.alias ? { short: o.alias } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv.slice(1), options, allowPositionals: true, allowNegative: true, strict: true });
+  } catch {
+    return null;
+  }
+  const positionals = parsed.positionals;
+  if (positionals.length > (command.positional ? 1 : 0)) return null;
+  const args: Args = {};
+  if (command.positional) args[command.positional.name] = positionals[0] ?? command.positional.default;
+  for (const [name, o] of Object.entries(command.options)) {
+    const value = (parsed.values as Record<string, string | boolean | undefined>)[name] ?? o.default;
+    if (value === undefined) continue;
+    if (o.choices && !o.choices.includes(String(value))) return null;
+    if (o.type === 'number') {
+      if (typeof value !== 'string' || !/^\d+$/.test(value)) return null;
+      args[name] = Number(value);
+    } else {
+      args[name] = value;
+    }
+  }
+  return { command, args };
+}
+
+/** The full interface, for help, validation and error messages. */
+async function yargsParse(argv: readonly string[]): Promise<number> {
+  const { default: yargs } = await import('yargs');
+  let code = EXIT_CLEAN;
+  let y = yargs([...argv]).scriptName('leakgate').usage('$0 <command> [options]');
+  for (const c of COMMANDS) {
+    y = y.command(
+      c.positional ? `${c.name} [${c.positional.name}]` : c.name,
+      c.describe,
+      (b) => {
+        if (c.positional) b.positional(c.positional.name, { type: 'string', default: c.positional.default, describe: c.positional.describe });
+        for (const [name, o] of Object.entries(c.options)) {
+          b.option(name, { ...o, ...(o.choices ? { choices: [...o.choices] } : {}) });
+        }
+        return b;
+      },
+      async (args) => {
+        code = await c.run(args as Args);
+      },
+    );
+  }
+  await y
+    .demandCommand(1, 'Name a command, e.g. `leakgate scan .`')
+    .strict()
+    .version(version)
+    .help()
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .parseAsync();
+  return code;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const quick = quickParse(argv);
+  return quick ? quick.command.run(quick.args) : yargsParse(argv);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`leakgate: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = EXIT_ERROR;
+  },
+);

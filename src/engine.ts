@@ -25,13 +25,16 @@ interface Anchor {
   readonly keywords: { readonly bytes: Buffer; readonly offset: number }[];
 }
 
-/** The slice of a keyword (at most 6 bytes, at least 3 when it has them) that starts with its rarest byte. */
+/**
+ * The slice of a keyword (2 to 6 bytes) that starts with its rarest byte. Two bytes can be enough:
+ * `x-` for `pplx-` finds a few hits more than `pplx-` but skips through text three times faster.
+ */
 function anchorOf(keyword: string): { needle: string; offset: number } {
   const rarity = (ch: string): number => {
     const r = COMMON.indexOf(ch);
     return r === -1 ? Infinity : r;
   };
-  const last = keyword.length - Math.min(3, keyword.length);
+  const last = keyword.length - Math.min(2, keyword.length);
   let best = 0;
   for (let i = 1; i <= last; i++) if (rarity(keyword[i]!) > rarity(keyword[best]!)) best = i;
   return { needle: keyword.slice(best, best + ANCHOR_MAX), offset: best };

@@ -34,10 +34,13 @@ export function selectRules(ruleIds?: readonly string[]): Rule[] {
   return RULES.filter((r) => ruleIds.includes(r.id));
 }
 
-/** Bytes of the window that files are read into back to back, so the prefilter runs once per window. */
-export const WINDOW_BYTES = 4 << 20;
+/**
+ * Bytes of the window that files are read into back to back, so the prefilter runs once per window.
+ * Small enough to stay in the CPU cache across the prefilter's passes (1 MiB measured faster than 4).
+ */
+export const WINDOW_BYTES = 1 << 20;
 /** Flush the window when less than this is left: a file that does not fit gets a buffer of its own. */
-const WINDOW_SLACK = 256 << 10;
+const WINDOW_SLACK = 128 << 10;
 const NEWLINE = 0x0a;
 
 /**
@@ -106,6 +109,8 @@ export interface ScanFilesOptions extends BatchOptions {
 
 /** Files listed before a scan is worth the start-up of worker threads. */
 const THREAD_THRESHOLD = 1500;
+/** Files per message to a worker when re-dealing the files held before the pool started. */
+const POOL_BATCH = 512;
 
 /** The compiled worker beside this module; absent when running from TypeScript sources (tests). */
 const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : null;
@@ -128,7 +133,7 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
     held.push(...batch);
     if (threads > 0 && held.length >= threshold) {
       pool = new Pool(WORKER_URL!, root, opts, threads);
-      for (let i = 0; i < held.length; i += 256) pool.submit(held.slice(i, i + 256));
+      for (let i = 0; i < held.length; i += POOL_BATCH) pool.submit(held.slice(i, i + POOL_BATCH));
     }
   }
   if (pool) return pool.finish();

@@ -182,3 +182,28 @@ describe('threads', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('command line', () => {
+  it('rejects malformed option values with exit 2 and a message', () => {
+    const dir = tempDir();
+    for (const args of [['--threads', 'x'], ['--threads', '-1'], ['--format', 'xml'], ['--max-file-size', 'huge'], ['a', 'b']]) {
+      const run = leakgate(['scan', ...args], { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^leakgate: /);
+    }
+  });
+
+  it('reads short and negated options', () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'k.env': `K=${key}\n` });
+    const run = leakgate(['scan', '-f', 'json', '--no-redact'], { cwd: dir });
+    expect(json(run).findings[0]!.secret).toBe(key);
+  });
+
+  it('prints help and the version', () => {
+    const dir = tempDir();
+    expect(leakgate(['scan', '--help'], { cwd: dir }).stdout).toContain('--max-file-size');
+    expect(leakgate(['--version'], { cwd: dir }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(leakgate(['rules', '--format', 'json'], { cwd: dir }).stdout).toContain('"openai-api-key"');
+  });
+});

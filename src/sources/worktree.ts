@@ -39,7 +39,8 @@ export async function listWorktree(target: string): Promise<FileList> {
   return { root: abs, batches: walk(abs, errors), git: false, errors };
 }
 
-const BATCH = 256;
+/** Files per batch handed on while listing. */
+const BATCH = 512;
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
