@@ -24,6 +24,7 @@ const BIN = join(project, 'bin', 'leakgate.js');
 const FILES = Number(process.env.BENCH_FILES ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const work = join(tmpdir(), 'leakgate-bench');
+const PLANT_EVERY = 1000;
 const tree = join(work, `tree-${FILES}`);
 
 const rules = JSON.parse(spawnSync(process.execPath, [BIN, 'rules', '--format', 'json'], { encoding: 'utf8' }).stdout);
@@ -70,7 +71,7 @@ function makeTree() {
     // Log-normal-ish sizes: median ~3 KB, long tail to the whole source file.
     const want = Math.floor(Math.exp(8 + 1.2 * (rand() + rand() + rand() - 1.5)));
     let body = src.subarray(0, Math.min(src.length, want));
-    if (i % 1000 === 7) body = Buffer.concat([body, Buffer.from(`\nconst apiKey = "sk-proj-${rnd(74)}${mark}${rnd(74)}";\n`)]);
+    if (i % PLANT_EVERY === 7) body = Buffer.concat([body, Buffer.from(`\nconst apiKey = "sk-proj-${rnd(74)}${mark}${rnd(74)}";\n`)]);
     writeFileSync(join(dir, `f${i}.${ext[i % ext.length]}`), body);
   }
   writeFileSync(join(tree, '.complete'), '');
@@ -146,6 +147,11 @@ for (const [name, ms] of rows) {
   const ratio = rgMs ? ` ${(ms / rgMs).toFixed(2)}× ripgrep` : '';
   console.log(`${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms${ratio}`);
 }
+const check = spawnSync(process.execPath, [BIN, 'scan', tree, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const found = JSON.parse(check.stdout).findings.length;
+const planted = Math.ceil((FILES - 7) / PLANT_EVERY);
+
 console.log('');
+console.log(`planted keys found: ${found} of ${planted}${found === planted ? '' : '  <-- MISMATCH'}`);
 console.log(`sweep throughput: ${(files / (lg / 1000)).toFixed(0)} files/s, ${(mb / (lg / 1000)).toFixed(0)} MiB/s`);
 if (rgMs) console.log(`sweep / ripgrep: ${(lg / rgMs).toFixed(2)}× (target ≤ 2×, ambition 1.5×)`);
