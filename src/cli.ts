@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
-import { sweep } from './sweep.js';
+import { scanStaged, sweep } from './modes.js';
 import type { ScanResult } from './types.js';
 
 const EXIT_CLEAN = 0;
@@ -37,20 +37,22 @@ interface OptionSpec {
 interface CommandSpec {
   readonly name: string;
   readonly describe: string;
-  /** One optional positional, when the command takes one. */
-  readonly positional?: { readonly name: string; readonly default: string; readonly describe: string };
+  /** The optional positionals (any number of them), when the command takes them. */
+  readonly positional?: { readonly name: string; readonly default: readonly string[]; readonly describe: string };
   readonly options: Readonly<Record<string, OptionSpec>>;
   readonly run: (args: Args) => Promise<number> | number;
 }
 
-type Args = Record<string, string | boolean | number | undefined>;
+type Args = Record<string, string | string[] | boolean | number | undefined>;
 
 const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'scan',
-    describe: 'Scan for secrets: the working tree (what `git add -A` would commit), or every file outside git',
-    positional: { name: 'path', default: '.', describe: 'Directory or file to scan' },
+    describe:
+      'Scan for secrets: the working tree (what `git add -A` would commit; every file outside git), the given files, or with --staged what the next commit adds',
+    positional: { name: 'paths', default: ['.'], describe: 'Directories or files to scan (with --staged: limit to these paths)' },
     options: {
+      staged: { type: 'boolean', describe: 'Scan only the lines the index adds to HEAD (the pre-commit scan)' },
       format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
       output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
       redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
@@ -95,10 +97,11 @@ async function runScan(args: Args): Promise<number> {
   if (threads !== undefined && !(typeof threads === 'number' && Number.isInteger(threads) && threads >= 0)) {
     throw new UsageError('--threads takes a whole number (0 for none)');
   }
-  const result = await sweep(String(args.path), {
-    maxFileSize: parseSize(String(args['max-file-size'])),
-    ...(typeof threads === 'number' ? { threads } : {}),
-  });
+  const paths = args.paths as string[];
+  const maxFileSize = parseSize(String(args['max-file-size']));
+  const result = args.staged
+    ? await scanStaged(process.cwd(), args.pathsGiven ? paths : [])
+    : await sweep(paths, { maxFileSize, ...(typeof threads === 'number' ? { threads } : {}) });
   const format = args.format as Format;
   const output = args.output as string | undefined;
   const color = output === undefined && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -131,9 +134,9 @@ function quickParse(argv: readonly string[]): { command: CommandSpec; args: Args
     return null;
   }
   const positionals = parsed.positionals;
-  if (positionals.length > (command.positional ? 1 : 0)) return null;
+  if (positionals.length > 0 && !command.positional) return null;
   const args: Args = {};
-  if (command.positional) args[command.positional.name] = positionals[0] ?? command.positional.default;
+  if (command.positional) withPositionals(args, command.positional, positionals);
   for (const [name, o] of Object.entries(command.options)) {
     const value = (parsed.values as Record<string, string | boolean | undefined>)[name] ?? o.default;
     if (value === undefined) continue;
@@ -148,6 +151,12 @@ function quickParse(argv: readonly string[]): { command: CommandSpec; args: Args
   return { command, args };
 }
 
+/** Sets the positionals of a command, and whether they were given or are the default. */
+function withPositionals(args: Args, spec: NonNullable<CommandSpec['positional']>, given: readonly string[] | undefined): void {
+  args.pathsGiven = given !== undefined && given.length > 0;
+  args[spec.name] = args.pathsGiven ? [...given!] : [...spec.default];
+}
+
 /** The full interface, for help, validation and error messages. */
 async function yargsParse(argv: readonly string[]): Promise<number> {
   const { default: yargs } = await import('yargs');
@@ -155,16 +164,17 @@ async function yargsParse(argv: readonly string[]): Promise<number> {
   let y = yargs([...argv]).scriptName('leakgate').usage('$0 <command> [options]');
   for (const c of COMMANDS) {
     y = y.command(
-      c.positional ? `${c.name} [${c.positional.name}]` : c.name,
+      c.positional ? `${c.name} [${c.positional.name}..]` : c.name,
       c.describe,
       (b) => {
-        if (c.positional) b.positional(c.positional.name, { type: 'string', default: c.positional.default, describe: c.positional.describe });
+        if (c.positional) b.positional(c.positional.name, { type: 'string', array: true, describe: c.positional.describe });
         for (const [name, o] of Object.entries(c.options)) {
           b.option(name, { ...o, ...(o.choices ? { choices: [...o.choices] } : {}) });
         }
         return b;
       },
       async (args) => {
+        if (c.positional) withPositionals(args as Args, c.positional, args[c.positional.name] as string[] | undefined);
         code = await c.run(args as Args);
       },
     );

@@ -50,6 +50,9 @@ function summary(result: ScanResult, paint: (style: keyof typeof SGR, s: string)
     stats.skipped > 0 ? `, ${stats.skipped} skipped` : ''
   }`;
   const parts: string[] = [];
+  if (result.mode === 'staged' && stats.files === 0 && errors.length === 0) {
+    return 'nothing to scan: no staged changes add lines (stage files with git add, or scan the tree with leakgate scan)';
+  }
   if (findings.length > 0) {
     const bySeverity = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const)
       .filter(([, n]) => n > 0)

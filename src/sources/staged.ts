@@ -1,0 +1,126 @@
+// The staged source: what the next commit adds that HEAD does not. It reads the added lines of the
+// index against HEAD (against the empty tree before the first commit) from one `git diff --cached`,
+// never the working copy, and turns each hunk into a chunk whose first line is the line number in the
+// staged file. Git's own environment applies, so a hook's temporary index (GIT_INDEX_FILE, as with
+// `git commit -a` or `git commit <paths>`) is the one read. Nothing here writes to the index or the tree.
+
+import type { Chunk } from '../types.js';
+import { git } from './git.js';
+
+export interface StagedChanges {
+  /** One chunk per hunk of added lines, in diff order. */
+  readonly chunks: Chunk[];
+  /** Paths (repository-relative POSIX) with added lines. */
+  readonly files: string[];
+  /** Files whose added content holds a NUL byte: binary, not scanned. */
+  readonly binary: string[];
+}
+
+/**
+ * The diff options that make the output independent of the user's configuration: no colour, no
+ * external diff or textconv driver, fixed prefixes, whole-repository paths, zero context, renames
+ * and copies detected (so a moved file contributes only its changed lines), and every file treated
+ * as text (a .gitattributes `binary` or `-diff` line must not hide a key; NUL bytes decide instead).
+ */
+const DIFF_ARGS = [
+  '--literal-pathspecs',
+  '-c',
+  'core.quotePath=false',
+  'diff',
+  '--cached',
+  '--unified=0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--text',
+  '--find-renames',
+  '--find-copies',
+  '--no-relative',
+  '--ignore-submodules=all',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
+
+/** The staged changes of the repository holding `cwd`; pathspecs are relative to `cwd`. */
+export async function stagedChanges(cwd: string, pathspecs: readonly string[] = []): Promise<StagedChanges> {
+  const out = await git([...DIFF_ARGS, '--', ...pathspecs], cwd);
+  return parseDiff(out.toString('utf8'));
+}
+
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/** Parses `git diff --unified=0` output into chunks of added lines. */
+export function parseDiff(diff: string): StagedChanges {
+  const chunks: Chunk[] = [];
+  const files: string[] = [];
+  const binary: string[] = [];
+  const lines = diff.split('\n');
+  let path: string | null = null;
+  let fileChunks: Chunk[] = [];
+  const endFile = (): void => {
+    if (path === null || fileChunks.length === 0) return;
+    if (fileChunks.some((c) => (c.content as string).includes('\0'))) binary.push(path);
+    else {
+      files.push(path);
+      chunks.push(...fileChunks);
+    }
+    fileChunks = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.startsWith('diff --git ')) {
+      endFile();
+      path = null;
+    } else if (line.startsWith('+++ ')) {
+      // Git ends the name with a tab when it holds a space; quoted names carry their own delimiters.
+      const target = line.slice(4).replace(/\t$/, '');
+      path = target === '/dev/null' ? null : stripPrefix(unquote(target));
+    } else if (line.startsWith('@@ ')) {
+      const m = HUNK.exec(line);
+      if (!m) continue;
+      const removed = m[1] === undefined ? 1 : Number(m[1]);
+      const start = Number(m[2]);
+      const added = m[3] === undefined ? 1 : Number(m[3]);
+      // With zero context a hunk is its removed lines, then its added lines, each possibly followed
+      // by "\ No newline at end of file". Counting them (rather than reading prefixes) keeps an
+      // added line that itself starts with "+++" or "@@" inside the hunk.
+      let j = i + 1;
+      for (let n = 0; n < removed && j < lines.length; j++) if (!lines[j]!.startsWith('\\')) n++;
+      const body: string[] = [];
+      for (; body.length < added && j < lines.length; j++) if (!lines[j]!.startsWith('\\')) body.push(lines[j]!.slice(1));
+      while (j < lines.length && lines[j]!.startsWith('\\')) j++;
+      i = j - 1;
+      if (path !== null && added > 0) fileChunks.push({ path, content: `${body.join('\n')}\n`, line: start });
+    }
+  }
+  endFile();
+  return { chunks, files, binary };
+}
+
+function stripPrefix(p: string): string {
+  return p.startsWith('b/') ? p.slice(2) : p;
+}
+
+/** Undoes git's C-style quoting of unusual paths: "b/odd\nname", octal escapes for raw bytes. */
+export function unquote(s: string): string {
+  if (!s.startsWith('"') || !s.endsWith('"')) return s;
+  const bytes: number[] = [];
+  const body = Buffer.from(s.slice(1, -1), 'utf8');
+  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== 0x5c) {
+      bytes.push(c);
+      continue;
+    }
+    const next = String.fromCharCode(body[i + 1]!);
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.subarray(i + 1, i + 4).toString('latin1'), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? body[i + 1]!);
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
