@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
-import { scanStaged, sweep } from './modes.js';
+import { scanHistory, scanStaged, sweep } from './modes.js';
 import type { ScanResult } from './types.js';
 
 const EXIT_CLEAN = 0;
@@ -53,6 +53,10 @@ const COMMANDS: readonly CommandSpec[] = [
     positional: { name: 'paths', default: ['.'], describe: 'Directories or files to scan (with --staged: limit to these paths)' },
     options: {
       staged: { type: 'boolean', describe: 'Scan only the lines the index adds to HEAD (the pre-commit scan)' },
+      history: { type: 'boolean', describe: 'Scan every commit reachable from any branch, tag or remote ref' },
+      since: { type: 'string', describe: 'With --history: only the commits after REV (REV..HEAD)' },
+      range: { type: 'string', describe: 'With --history: only the commits of a range such as A..B' },
+      stash: { type: 'boolean', describe: 'With --history: include stashes' },
       format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
       output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
       redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
@@ -99,9 +103,15 @@ async function runScan(args: Args): Promise<number> {
   }
   const paths = args.paths as string[];
   const maxFileSize = parseSize(String(args['max-file-size']));
-  const result = args.staged
-    ? await scanStaged(process.cwd(), args.pathsGiven ? paths : [])
-    : await sweep(paths, { maxFileSize, ...(typeof threads === 'number' ? { threads } : {}) });
+  if (args.staged && args.history) throw new UsageError('--staged and --history are different scans: choose one');
+  if ((args.since !== undefined || args.range !== undefined || args.stash) && !args.history) {
+    throw new UsageError('--since, --range and --stash go with --history');
+  }
+  const result = args.history
+    ? await scanHistory(args.pathsGiven ? paths[0]! : process.cwd(), { revs: historyRevs(args), maxFileSize })
+    : args.staged
+      ? await scanStaged(process.cwd(), args.pathsGiven ? paths : [])
+      : await sweep(paths, { maxFileSize, ...(typeof threads === 'number' ? { threads } : {}) });
   const format = args.format as Format;
   const output = args.output as string | undefined;
   const color = output === undefined && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -114,6 +124,19 @@ async function runScan(args: Args): Promise<number> {
     process.stdout.write(report);
   }
   return exitCode(result);
+}
+
+/** The rev-list arguments for a history scan. */
+function historyRevs(args: Args): string[] {
+  if (args.since !== undefined && args.range !== undefined) throw new UsageError('give --since or --range, not both');
+  const rev = (args.range ?? args.since) as string | undefined;
+  if (rev !== undefined && rev.startsWith('-')) throw new UsageError(`not a revision: ${rev}`);
+  if (args.range !== undefined) {
+    if (!String(args.range).includes('..')) throw new UsageError(`--range takes A..B, not ${args.range}`);
+    return [String(args.range)];
+  }
+  if (args.since !== undefined) return [`${args.since}..HEAD`];
+  return args.stash ? ['--all'] : ['--exclude=refs/stash', '--all'];
 }
 
 /**

@@ -3,12 +3,13 @@
 
 import { performance } from 'node:perf_hooks';
 import { RULES } from '../rules/index.js';
-import { Engine } from './engine.js';
+import { Engine, fingerprint } from './engine.js';
 import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings } from './scan.js';
 import { workTreeRoot } from './sources/git.js';
+import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
-import type { ScanResult } from './types.js';
+import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
 
 const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
@@ -51,4 +52,81 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
       durationMs: Math.round(performance.now() - started),
     },
   };
+}
+
+export interface HistoryOptions {
+  /** rev-list arguments: `--all` (less stashes unless asked), `A..B`, `REV..HEAD`. */
+  readonly revs: readonly string[];
+  readonly maxFileSize: number;
+}
+
+const BINARY_PROBE = 8000;
+
+/**
+ * The history sweep: every distinct blob once, then (only when something was found) the log, to
+ * attribute each secret to the first commit that brought it to its path. The same secret in the same
+ * path is one finding, at its first commit, with the count of later commits that brought it again.
+ */
+export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<ScanResult> {
+  const started = performance.now();
+  if ((await workTreeRoot(cwd)) === null) throw new NotAGitRepository(`not inside a git work tree: ${cwd} (--history reads its commits)`);
+  const engine = new Engine(RULES);
+  const byBlob = new Map<string, Finding[]>();
+  const errors: ScanError[] = [];
+  const skipped: Skipped[] = [];
+  const stats = { files: 0, bytes: 0, skipped: 0, durationMs: 0 };
+  let missing = 0;
+  for await (const o of historyBlobs(cwd, opts.revs, opts.maxFileSize)) {
+    if (o.kind === 'missing') {
+      missing++;
+    } else if (o.kind === 'large') {
+      stats.skipped++;
+      skipped.push({ file: o.path, reason: `blob ${o.id.slice(0, 12)} larger than --max-file-size (${o.size} > ${opts.maxFileSize} bytes)` });
+    } else if (o.content.subarray(0, BINARY_PROBE).indexOf(0) !== -1) {
+      stats.skipped++;
+    } else {
+      stats.files++;
+      stats.bytes += o.content.length;
+      const found = engine.scan({ path: o.path, content: o.content, line: 1 });
+      if (found.length > 0) byBlob.set(o.id, found);
+    }
+  }
+  if (missing > 0) {
+    errors.push({
+      file: '(history)',
+      message: `${missing} object${missing === 1 ? ' is' : 's are'} missing (a partial clone?) and not scanned: fetch them (git fetch --refetch, or a full clone) to scan all history`,
+    });
+  }
+  if (await isShallow(cwd)) {
+    errors.push({
+      file: '(history)',
+      message: 'shallow clone: commits before the shallow boundary are not there to scan; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)',
+    });
+  }
+  const findings = byBlob.size > 0 ? await attribute(cwd, opts.revs, byBlob) : [];
+  stats.durationMs = Math.round(performance.now() - started);
+  return { mode: 'history', findings: sortFindings(findings), errors, skipped: skipped.sort(byFile), stats };
+}
+
+async function attribute(cwd: string, revs: readonly string[], byBlob: Map<string, Finding[]>): Promise<Finding[]> {
+  const first = new Map<string, { finding: Finding; lastCommit: string; later: number }>();
+  const placed = new Set<string>();
+  for await (const a of arrivals(cwd, revs, new Set(byBlob.keys()))) {
+    placed.add(a.blob);
+    for (const f of byBlob.get(a.blob)!) {
+      const key = `${f.ruleId}\0${a.path}\0${f.secret}`;
+      const seen = first.get(key);
+      if (!seen) {
+        const finding = { ...f, file: a.path, commit: a.commit, author: a.author, date: a.date, fingerprint: fingerprint(f.ruleId, a.path, f.secret) };
+        first.set(key, { finding, lastCommit: a.commit, later: 0 });
+      } else if (seen.lastCommit !== a.commit) {
+        seen.lastCommit = a.commit;
+        seen.later++;
+      }
+    }
+  }
+  const out: Finding[] = [...first.values()].map(({ finding, later }) => ({ ...finding, laterCommits: later }));
+  // Blobs reachable only without a commit that adds them (a tagged blob): report them where found.
+  for (const [blob, found] of byBlob) if (!placed.has(blob)) out.push(...found);
+  return out;
 }

@@ -83,6 +83,8 @@ export interface Finding {
   readonly commit?: string;
   readonly author?: string;
   readonly date?: string;
+  /** History: later commits that brought the same secret to the same path again. */
+  readonly laterCommits?: number;
   readonly message: string;
   readonly fix: string;
   /** The full secret. Reporters mask it unless the user asked otherwise; never log it. */

@@ -19,6 +19,7 @@ export function json(result: ScanResult, ctx: ReportContext): string {
       ...(f.commit === undefined ? {} : { commit: f.commit }),
       ...(f.author === undefined ? {} : { author: f.author }),
       ...(f.date === undefined ? {} : { date: f.date }),
+      ...(f.laterCommits === undefined ? {} : { laterCommits: f.laterCommits }),
       message: f.message,
       fix: f.fix,
       secret: shownSecret(f, ctx),

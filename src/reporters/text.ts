@@ -26,6 +26,10 @@ export function text(result: ScanResult, ctx: ReportContext): string {
     }
     const where = f.commit ? `${f.line}:${f.column} @ ${f.commit.slice(0, 12)}` : `${f.line}:${f.column}`;
     out.push(`  ${where}  ${paint(f.severity, f.severity)}  ${f.ruleId}  ${shownSecret(f, ctx)}`);
+    if (f.commit) {
+      const later = f.laterCommits ? `; still there in ${f.laterCommits} later ${plural(f.laterCommits, 'commit')}` : '';
+      out.push(`    ${paint('dim', `added by ${f.author ?? '?'} on ${f.date ?? '?'}${later}`)}`);
+    }
     out.push(`    ${f.message}`);
     out.push(`    ${paint('dim', `fix: ${f.fix}`)}`);
   }
