@@ -52,6 +52,8 @@ export class Engine {
   private readonly keywords: readonly Buffer[];
   private readonly keywordText: readonly string[];
   private readonly anchors: readonly Anchor[];
+  /** Each keyword's anchor, by keyword id. */
+  private readonly anchorOf: readonly { readonly needle: Buffer; readonly offset: number }[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
@@ -68,11 +70,12 @@ export class Engine {
     this.keywordText = [...ids.keys()];
     this.keywords = this.keywordText.map((k) => Buffer.from(k, 'utf8'));
     const anchors = new Map<string, Anchor>();
-    this.keywordText.forEach((k, id) => {
+    this.anchorOf = this.keywordText.map((k, id) => {
       const { needle, offset } = anchorOf(k);
       let a = anchors.get(needle);
       if (!a) anchors.set(needle, (a = { needle: Buffer.from(needle, 'utf8'), keywords: [] }));
       a.keywords.push({ bytes: this.keywords[id]!, offset });
+      return { needle: a.needle, offset };
     });
     this.anchors = [...anchors.values()];
   }
@@ -161,7 +164,18 @@ export class Engine {
       return (id) => (seen[id] ??= content.includes(this.keywordText[id]!));
     }
     const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    return (id) => (seen[id] ??= bytes.indexOf(this.keywords[id]!) !== -1);
+    return (id) => (seen[id] ??= this.holds(bytes, id));
+  }
+
+  /** Whether keyword `id` occurs in `bytes`, searched by its anchor (see anchorOf). */
+  private holds(bytes: Buffer, id: number): boolean {
+    const { needle, offset } = this.anchorOf[id]!;
+    const keyword = this.keywords[id]!;
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+      const start = at - offset;
+      if (start >= 0 && bytes.compare(keyword, 0, keyword.length, start, start + keyword.length) === 0) return true;
+    }
+    return false;
   }
 }
 

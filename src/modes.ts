@@ -4,12 +4,13 @@
 import { performance } from 'node:perf_hooks';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from './engine.js';
-import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings } from './scan.js';
-import { workTreeRoot } from './sources/git.js';
+import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings, windowPool } from './scan.js';
+import { isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
 import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
+import { Window } from './window.js';
 
 const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
@@ -69,27 +70,56 @@ const BINARY_PROBE = 8000;
  */
 export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<ScanResult> {
   const started = performance.now();
-  if ((await workTreeRoot(cwd)) === null) throw new NotAGitRepository(`not inside a git work tree: ${cwd} (--history reads its commits)`);
+  if (!(await isRepository(cwd))) throw new NotAGitRepository(`not inside a git repository: ${cwd} (--history reads its commits)`);
   const engine = new Engine(RULES);
   const byBlob = new Map<string, Finding[]>();
   const errors: ScanError[] = [];
   const skipped: Skipped[] = [];
   const stats = { files: 0, bytes: 0, skipped: 0, durationMs: 0 };
   let missing = 0;
-  for await (const o of historyBlobs(cwd, opts.revs, opts.maxFileSize)) {
-    if (o.kind === 'missing') {
-      missing++;
-    } else if (o.kind === 'large') {
-      stats.skipped++;
-      skipped.push({ file: o.path, reason: `blob ${o.id.slice(0, 12)} larger than --max-file-size (${o.size} > ${opts.maxFileSize} bytes)` });
-    } else if (o.content.subarray(0, BINARY_PROBE).indexOf(0) !== -1) {
-      stats.skipped++;
-    } else {
-      stats.files++;
-      stats.bytes += o.content.length;
-      const found = engine.scan({ path: o.path, content: o.content, line: 1 });
-      if (found.length > 0) byBlob.set(o.id, found);
+  type Blob = { id: string; path: string };
+  const window = new Window<Blob>();
+  const record = (blob: Blob, found: Finding[]): void => {
+    if (found.length > 0) byBlob.set(blob.id, found);
+  };
+  const scanHere = (blob: Blob, content: Buffer): void => record(blob, engine.scan({ path: blob.path, content, line: 1 }));
+  // Reading git's output is this thread's job; the prefilter and the rules run on worker threads,
+  // a bounded number of windows at a time, so that git never waits long on a full pipe.
+  const pool = windowPool();
+  const inFlight: Promise<void>[] = [];
+  const dispatch = async (): Promise<void> => {
+    if (window.empty) return;
+    if (!pool) return window.flush(engine, scanHere);
+    const packet = window.take();
+    inFlight.push(
+      pool.scanWindow(packet).then((reply) => {
+        for (const [blob, found] of reply.found) record(blob, found);
+        window.recycle(reply.bytes);
+      }),
+    );
+    if (inFlight.length > 2 * pool.size) await inFlight.shift();
+  };
+  try {
+    for await (const o of historyBlobs(cwd, opts.revs, opts.maxFileSize)) {
+      if (o.kind === 'missing') {
+        missing++;
+      } else if (o.kind === 'large') {
+        stats.skipped++;
+        skipped.push({ file: o.path, reason: `blob ${o.id.slice(0, 12)} larger than --max-file-size (${o.size} > ${opts.maxFileSize} bytes)` });
+      } else if (o.content.subarray(0, BINARY_PROBE).indexOf(0) !== -1) {
+        stats.skipped++;
+      } else {
+        stats.files++;
+        stats.bytes += o.content.length;
+        const blob = { id: o.id, path: o.path };
+        if (o.content.length > window.free) await dispatch();
+        if (!window.add(blob, o.content)) scanHere(blob, o.content);
+      }
     }
+    await dispatch();
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.finish().catch(() => undefined);
   }
   if (missing > 0) {
     errors.push({

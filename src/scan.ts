@@ -8,6 +8,7 @@ import { RULES } from '../rules/index.js';
 import { Engine } from './engine.js';
 import { readForScan } from './sources/files.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
+import { Window, type WindowPacket } from './window.js';
 
 export interface BatchOptions {
   /** Files larger than this many bytes are skipped and listed. */
@@ -34,37 +35,21 @@ export function selectRules(ruleIds?: readonly string[]): Rule[] {
   return RULES.filter((r) => ruleIds.includes(r.id));
 }
 
-/**
- * Bytes of the window that files are read into back to back, so the prefilter runs once per window.
- * Small enough to stay in the CPU cache across the prefilter's passes (1 MiB measured faster than 4).
- */
-export const WINDOW_BYTES = 1 << 20;
 /** Flush the window when less than this is left: a file that does not fit gets a buffer of its own. */
 const WINDOW_SLACK = 128 << 10;
-const NEWLINE = 0x0a;
 
 /**
  * Scans `files` (POSIX, relative to root) synchronously; the unit of work of a thread. Files are
- * read into `window` back to back, separated by a newline, and the engine's keyword prefilter runs
- * once over the whole window; only files with a keyword are decoded and matched.
+ * read straight into the window, and only those with a keyword are decoded and matched.
  */
-export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Buffer): BatchResult {
+export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>): BatchResult {
   const out = emptyBatch();
-  const names: string[] = [];
-  const ends: number[] = [];
-  let used = 0;
-  const flush = (): void => {
-    for (const i of engine.candidates(window.subarray(0, used), ends)) {
-      const start = i === 0 ? 0 : ends[i - 1]! + 1;
-      out.findings.push(...engine.scan({ path: names[i]!, content: window.subarray(start, ends[i]), line: 1 }));
-    }
-    names.length = 0;
-    ends.length = 0;
-    used = 0;
+  const scan = (path: string, content: Buffer): void => {
+    for (const f of engine.scan({ path, content, line: 1 })) out.findings.push(f);
   };
   for (const file of files) {
-    if (window.length - used < WINDOW_SLACK) flush();
-    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.subarray(used, window.length - 1));
+    if (window.free < WINDOW_SLACK) window.flush(engine, scan);
+    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest());
     switch (read.kind) {
       case 'gone':
         break;
@@ -78,18 +63,12 @@ export function scanBatch(root: string, files: readonly string[], engine: Engine
       case 'text':
         out.files++;
         out.bytes += read.bytes.length;
-        if (read.bytes.buffer === window.buffer) {
-          used += read.bytes.length;
-          names.push(file);
-          ends.push(used);
-          window[used++] = NEWLINE;
-        } else {
-          out.findings.push(...engine.scan({ path: file, content: read.bytes, line: 1 }));
-        }
+        if (window.owns(read.bytes)) window.commit(file, read.bytes.length);
+        else scan(file, read.bytes);
         break;
     }
   }
-  flush();
+  window.flush(engine, scan);
   return out;
 }
 
@@ -137,38 +116,81 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
     }
   }
   if (pool) return pool.finish();
-  return scanBatch(root, held, new Engine(selectRules(opts.ruleIds)), opts, Buffer.allocUnsafe(WINDOW_BYTES));
+  return scanBatch(root, held, new Engine(selectRules(opts.ruleIds)), opts, new Window());
 }
 
-/** Worker threads that each scan the batches they are given and answer once, with their total. */
-class Pool {
+/** What the main thread sends a worker (see worker.ts). */
+export type WorkerMessage = { readonly files: readonly string[] } | { readonly window: WindowPacket<{ path: string }> } | null;
+
+/** A worker's answer to a window: the findings per tag, and the buffer, handed back for reuse. */
+export interface WindowReply<T> {
+  readonly bytes: ArrayBuffer;
+  readonly found: [T, Finding[]][];
+}
+
+type WorkerAnswer = { readonly total: BatchResult } | { readonly window: WindowReply<unknown> };
+
+/**
+ * Worker threads. File batches go round-robin and add up to one total per worker, collected by
+ * finish(); windows go to the worker with the fewest waiting and are answered one by one.
+ */
+export class Pool {
   private readonly workers: Worker[];
-  private readonly results: Promise<BatchResult>[];
+  private readonly totals: Promise<BatchResult>[];
+  private readonly waiting: { resolve: (r: WindowReply<unknown>) => void; reject: (e: Error) => void }[][];
   private next = 0;
 
   constructor(url: URL, root: string, opts: BatchOptions, size: number) {
     const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
     this.workers = Array.from({ length: size }, () => new Worker(url, { workerData: data }));
-    this.results = this.workers.map(
-      (w) =>
+    this.waiting = this.workers.map(() => []);
+    this.totals = this.workers.map(
+      (w, i) =>
         new Promise<BatchResult>((resolve, reject) => {
-          w.once('message', resolve);
-          w.once('error', reject);
-          w.once('exit', (code) => reject(new Error(`scan worker stopped (exit code ${code})`)));
+          const fail = (e: Error): void => {
+            for (const p of this.waiting[i]!.splice(0)) p.reject(e);
+            reject(e);
+          };
+          w.on('message', (m: WorkerAnswer) => {
+            if ('total' in m) resolve(m.total);
+            else this.waiting[i]!.shift()?.resolve(m.window);
+          });
+          w.once('error', fail);
+          w.once('exit', (code) => fail(new Error(`scan worker stopped (exit code ${code})`)));
         }),
     );
+    // A failure surfaces where it is awaited; do not also report it as unhandled.
+    for (const t of this.totals) t.catch(() => {});
+  }
+
+  get size(): number {
+    return this.workers.length;
   }
 
   submit(files: readonly string[]): void {
-    this.workers[this.next++ % this.workers.length]!.postMessage(files);
+    this.workers[this.next++ % this.workers.length]!.postMessage({ files } satisfies WorkerMessage);
+  }
+
+  scanWindow<T extends { path: string }>(packet: WindowPacket<T>): Promise<WindowReply<T>> {
+    let best = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.waiting[i]!.length < this.waiting[best]!.length) best = i;
+    return new Promise((resolve, reject) => {
+      this.waiting[best]!.push({ resolve: resolve as (r: WindowReply<unknown>) => void, reject });
+      this.workers[best]!.postMessage({ window: packet } satisfies WorkerMessage, [packet.bytes]);
+    });
   }
 
   async finish(): Promise<BatchResult> {
-    for (const w of this.workers) w.postMessage(null);
+    for (const w of this.workers) w.postMessage(null satisfies WorkerMessage);
     const total = emptyBatch();
-    for (const r of await Promise.all(this.results)) mergeBatch(total, r);
+    for (const r of await Promise.all(this.totals)) mergeBatch(total, r);
     return total;
   }
+}
+
+/** A pool for scanning windows (history), or null where worker threads cannot run (tests from sources). */
+export function windowPool(threads = availableParallelism()): Pool | null {
+  return WORKER_URL && threads > 0 ? new Pool(WORKER_URL, '', { maxFileSize: 0 }, threads) : null;
 }
 
 /** Orders findings by file, position and rule, so that reports are stable across thread counts. */

@@ -1,20 +1,33 @@
-// A scan worker thread: scans each batch of paths it receives and, when told the list is over
-// (null), answers with its total BatchResult. The same scanBatch runs in the main thread for small scans.
+// A scan worker thread. Messages in:
+//   { files }   a batch of paths (relative to root) to read and scan; results add up to a total
+//   { window }  a window of blobs read by the main thread; answered at once, its buffer handed back
+//   null        the list is over: answer with the total and close
+// The same scanBatch and scanPacket run in the main thread for small scans.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from './engine.js';
-import { type BatchOptions, emptyBatch, mergeBatch, scanBatch, selectRules, WINDOW_BYTES } from './scan.js';
+import { type BatchOptions, emptyBatch, mergeBatch, scanBatch, selectRules, type WorkerMessage, type WindowReply } from './scan.js';
+import type { Finding } from './types.js';
+import { scanPacket, Window } from './window.js';
 
 const { root, opts } = workerData as { root: string; opts: BatchOptions };
 const engine = new Engine(selectRules(opts.ruleIds));
-const window = Buffer.allocUnsafe(WINDOW_BYTES);
+const window = new Window<string>();
 const total = emptyBatch();
 
-parentPort!.on('message', (files: string[] | null) => {
-  if (files === null) {
-    parentPort!.postMessage(total);
+parentPort!.on('message', (message: WorkerMessage) => {
+  if (message === null) {
+    parentPort!.postMessage({ total });
     parentPort!.close();
+  } else if ('files' in message) {
+    mergeBatch(total, scanBatch(root, message.files, engine, opts, window));
   } else {
-    mergeBatch(total, scanBatch(root, files, engine, opts, window));
+    const found: [unknown, Finding[]][] = [];
+    scanPacket(engine, message.window, (tag: { path: string }, content) => {
+      const findings = engine.scan({ path: tag.path, content, line: 1 });
+      if (findings.length > 0) found.push([tag, findings]);
+    });
+    const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };
+    parentPort!.postMessage({ window: reply }, [message.window.bytes]);
   }
 });

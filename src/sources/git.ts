@@ -26,6 +26,17 @@ export function git(args: readonly string[], cwd: string): Promise<Buffer> {
   });
 }
 
+/** Whether `dir` is inside a git repository (bare or not). */
+export async function isRepository(dir: string): Promise<boolean> {
+  try {
+    await git(['rev-parse', '--git-dir'], dir);
+    return true;
+  } catch (err) {
+    if (err instanceof GitError && /not a git repository/i.test(err.stderr)) return false;
+    throw err;
+  }
+}
+
 /** The top of the work tree that holds `dir`, or null when `dir` is not inside one (or git is absent). */
 export async function workTreeRoot(dir: string): Promise<string | null> {
   try {

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { git } from './git.js';
 import { unquote } from './staged.js';
 
-/** One blob of history, as first met: its id, the path it was first seen at, and its content. */
+/** One blob of history, as first met: its id, the path it was first seen at, and its content (a view, valid until the next one). */
 export type HistoryObject =
   | { readonly kind: 'blob'; readonly id: string; readonly path: string; readonly content: Buffer }
   /** Larger than the limit: not read. */
@@ -56,12 +56,26 @@ function collect(proc: ReturnType<typeof spawn>, name: string): Promise<string |
   });
 }
 
-/** Parses `git cat-file --batch` output: a header line, then exactly `size` bytes and a newline. */
+/**
+ * Parses `git cat-file --batch` output: a header line, then exactly `size` bytes and a newline.
+ * A blob's content may be a view into the stream's buffer: it is valid until the next iteration.
+ */
 async function* readBatch(stream: Readable, maxSize: number): AsyncGenerator<HistoryObject> {
   let buf: Buffer = Buffer.alloc(0);
+  /** Chunks gathered for a blob larger than what has arrived, and their total length. */
+  let parts: Buffer[] = [];
+  let gathered = 0;
   let want: { id: string; type: string; size: number; path: string } | null = null;
   for await (const data of stream as AsyncIterable<Buffer>) {
-    buf = buf.length === 0 ? data : Buffer.concat([buf, data]);
+    if (want !== null && parts.length > 0) {
+      parts.push(data);
+      gathered += data.length;
+      if (gathered < want.size + 1) continue;
+      buf = Buffer.concat(parts, gathered);
+      parts = [];
+    } else {
+      buf = buf.length === 0 ? data : Buffer.concat([buf, data]);
+    }
     for (;;) {
       if (want === null) {
         const nl = buf.indexOf(0x0a);
@@ -77,9 +91,15 @@ async function* readBatch(stream: Readable, maxSize: number): AsyncGenerator<His
         want = { id: m[1]!, type: m[2]!, size: Number(m[3]), path: m[4] ?? '' };
         if (want.type === 'blob' && want.size > maxSize) yield { kind: 'large', id: want.id, path: want.path, size: want.size };
       }
-      if (buf.length < want.size + 1) break;
+      if (buf.length < want.size + 1) {
+        // Wait for the rest, gathering chunks rather than concatenating each one as it comes.
+        parts = [buf];
+        gathered = buf.length;
+        buf = Buffer.alloc(0);
+        break;
+      }
       if (want.type === 'blob' && want.size <= maxSize) {
-        yield { kind: 'blob', id: want.id, path: want.path, content: Buffer.from(buf.subarray(0, want.size)) };
+        yield { kind: 'blob', id: want.id, path: want.path, content: buf.subarray(0, want.size) };
       }
       buf = buf.subarray(want.size + 1);
       want = null;

@@ -1,0 +1,100 @@
+// A window: many files' bytes back to back in one buffer, separated by a newline (which no keyword
+// contains), so that the engine's keyword prefilter searches each keyword once per window instead
+// of once per file. Only the files that hold a keyword are then scanned. Pure: no I/O.
+
+import type { Engine } from './engine.js';
+
+/**
+ * 1 MiB: small enough to stay in the CPU cache across the prefilter's passes (measured faster than
+ * 4 MiB on the sweep benchmark), large enough that the passes are few.
+ */
+export const WINDOW_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+/** A window's contents, detached so it can travel to a worker thread (its buffer is transferred). */
+export interface WindowPacket<T> {
+  readonly bytes: ArrayBuffer;
+  readonly ends: number[];
+  readonly tags: T[];
+}
+
+/** Hands each file of a packet that holds a keyword to `scan` (its bytes are valid during the call). */
+export function scanPacket<T>(engine: Engine, packet: WindowPacket<T>, scan: (tag: T, bytes: Buffer) => void): void {
+  const { ends, tags } = packet;
+  const used = ends.length === 0 ? 0 : ends[ends.length - 1]!;
+  const buf = Buffer.from(packet.bytes, 0, used);
+  for (const i of engine.candidates(buf, ends)) {
+    const start = i === 0 ? 0 : ends[i - 1]! + 1;
+    scan(tags[i]!, buf.subarray(start, ends[i]));
+  }
+}
+
+export class Window<T> {
+  private buf: Buffer;
+  private readonly spare: ArrayBuffer[] = [];
+  private used = 0;
+  private tags: T[] = [];
+  private ends: number[] = [];
+
+  constructor(private readonly size = WINDOW_BYTES) {
+    this.buf = Buffer.alloc(size);
+  }
+
+  /** The writable rest of the window, for a reader to fill; then call commit with what it wrote. */
+  rest(): Buffer {
+    return this.buf.subarray(this.used, this.buf.length - 1);
+  }
+
+  /** Whether `bytes` is a view into this window's buffer (a reader filled rest()). */
+  owns(bytes: Buffer): boolean {
+    return bytes.buffer === this.buf.buffer;
+  }
+
+  /** Records that the next `length` bytes of rest() hold the file tagged `tag`. */
+  commit(tag: T, length: number): void {
+    this.used += length;
+    this.tags.push(tag);
+    this.ends.push(this.used);
+    this.buf[this.used++] = NEWLINE;
+  }
+
+  /** Copies `bytes` in when they fit; false when they do not (scan them on their own). */
+  add(tag: T, bytes: Buffer): boolean {
+    if (bytes.length > this.buf.length - 1 - this.used) return false;
+    bytes.copy(this.buf, this.used);
+    this.commit(tag, bytes.length);
+    return true;
+  }
+
+  get free(): number {
+    return this.buf.length - 1 - this.used;
+  }
+
+  get empty(): boolean {
+    return this.tags.length === 0;
+  }
+
+  /** Hands each file that holds a keyword to `scan` (its bytes are valid during the call), and empties the window. */
+  flush(engine: Engine, scan: (tag: T, bytes: Buffer) => void): void {
+    scanPacket(engine, { bytes: this.buf.buffer as ArrayBuffer, ends: this.ends, tags: this.tags }, scan);
+    this.tags.length = 0;
+    this.ends.length = 0;
+    this.used = 0;
+  }
+
+  /** Detaches the contents (to send to a worker) and starts afresh on a spare or new buffer. */
+  take(): WindowPacket<T> {
+    const packet = { bytes: this.buf.buffer as ArrayBuffer, ends: this.ends, tags: this.tags };
+    const spare = this.spare.pop();
+    this.buf = spare ? Buffer.from(spare) : Buffer.alloc(this.size);
+    this.tags = [];
+    this.ends = [];
+    this.used = 0;
+    return packet;
+  }
+
+  /** Takes back a buffer that a packet carried away, for reuse. */
+  recycle(bytes: ArrayBuffer): void {
+    if (bytes.byteLength === this.size) this.spare.push(bytes);
+  }
+}
