@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-// npm run bench: times leakgate's working-tree sweep against floors measured in the same run.
+// npm run bench: times leakgate against floors measured in the same run, in three parts.
+//
+//   sweep    the working-tree sweep of a generated tree, against ripgrep (always)
+//   staged   the pre-commit scan of a typical 20-file commit, against `node -e 0` (always)
+//   history  the history sweep of a real repository with many commits, against
+//            `git cat-file --batch-all-objects --batch` and `git log -p -U0 --all`, with peak memory
+//            (when BENCH_REPO names a git repository, e.g. a clone of a large JavaScript project)
+//
+// Set BENCH_ONLY=sweep|staged|history to run one part.
 //
 // The tree: 50,000 files (override with BENCH_FILES) written under the system temp directory,
 // their contents sampled from the real JavaScript, TypeScript, JSON and Markdown files installed in
@@ -14,7 +22,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -110,12 +118,20 @@ function treeStats() {
   return { files, bytes };
 }
 
+const only = process.env.BENCH_ONLY;
 mkdirSync(work, { recursive: true });
+if (!only || only === 'sweep') sweepBench();
+if (!only || only === 'staged') stagedBench();
+if ((!only || only === 'history') && process.env.BENCH_REPO) historyBench(process.env.BENCH_REPO);
+else if (only === 'history' || !only) console.log('\nhistory: set BENCH_REPO to a git repository with many commits to measure the history sweep');
+
+function sweepBench() {
 makeTree();
 const { files, bytes } = treeStats();
+console.log('sweep');
 const mb = bytes / 1024 / 1024;
 console.log(`tree: ${files} files, ${mb.toFixed(0)} MiB (${tree})`);
-console.log(`keywords: ${keywords.length}; runs: median of ${RUNS} after a warm-up; cores: ${(await import('node:os')).availableParallelism()}`);
+console.log(`keywords: ${keywords.length}; runs: median of ${RUNS} after a warm-up; cores: ${availableParallelism()}`);
 
 const rows = [];
 const nodeFloor = median(process.execPath, ['-e', '0']);
@@ -155,3 +171,68 @@ console.log('');
 console.log(`planted keys found: ${found} of ${planted}${found === planted ? '' : '  <-- MISMATCH'}`);
 console.log(`sweep throughput: ${(files / (lg / 1000)).toFixed(0)} files/s, ${(mb / (lg / 1000)).toFixed(0)} MiB/s`);
 if (rgMs) console.log(`sweep / ripgrep: ${(lg / rgMs).toFixed(2)}× (target ≤ 2×, ambition 1.5×)`);
+}
+
+/** Milliseconds and peak resident memory (KiB, from GNU time when present) of one run. */
+function timeWithMemory(cmd, args, opts = {}) {
+  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  const t = process.hrtime.bigint();
+  const r = gnuTime
+    ? spawnSync(gnuTime, ['-f', '%M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', ...opts })
+    : spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', ...opts });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const kib = gnuTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { ms, kib };
+}
+
+function stagedBench() {
+  // A repository with 200 files of real-looking code, and a commit of 20 of them, each with a few
+  // added and changed lines: what a pre-commit hook typically sees.
+  const repo = join(work, 'staged-repo');
+  rmSync(repo, { recursive: true, force: true });
+  mkdirSync(repo, { recursive: true });
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' };
+  const git = (...args) => spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+  git('init', '-q');
+  const line = (i, j) => `export function handler${i}_${j}(req, res) { return res.json({ ok: true, id: ${i * 1000 + j} }); }`;
+  for (let i = 0; i < 200; i++) writeFileSync(join(repo, `mod${i}.js`), Array.from({ length: 120 }, (_, j) => line(i, j)).join('\n') + '\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  for (let i = 0; i < 20; i++) {
+    const lines = Array.from({ length: 120 }, (_, j) => line(i, j));
+    lines.splice(10, 2, '// changed', line(i, 999));
+    lines.splice(60, 0, ...Array.from({ length: 15 }, (_, j) => `const added${j} = process.env.SETTING_${j} ?? 'default';`));
+    writeFileSync(join(repo, `mod${i * 10}.js`), lines.join('\n') + '\n');
+  }
+  git('add', '-A');
+  const opts = { cwd: repo, env };
+  const floor = median(process.execPath, ['-e', '0'], opts);
+  const staged = median(process.execPath, [BIN, 'scan', '--staged'], opts);
+  const gitDiff = median('git', ['diff', '--cached', '-U0', '--no-color'], opts);
+  console.log('');
+  console.log('staged scan of a 20-file commit (320 added lines)');
+  console.log(`${'node -e 0 (floor)'.padEnd(44)} ${floor.toFixed(0).padStart(6)} ms 1.00×`);
+  console.log(`${'git diff --cached -U0 (the input)'.padEnd(44)} ${gitDiff.toFixed(0).padStart(6)} ms ${(gitDiff / floor).toFixed(2)}×`);
+  console.log(`${'leakgate scan --staged'.padEnd(44)} ${staged.toFixed(0).padStart(6)} ms ${(staged / floor).toFixed(2)}× node -e 0 (target ≤ 1.5×)`);
+}
+
+function historyBench(repo) {
+  const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 3);
+  const commits = spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  console.log('');
+  console.log(`history of ${repo}: ${commits} commits; median of ${runs} after a warm-up`);
+  const measure = (cmd, args, okCodes = []) => {
+    timeWithMemory(cmd, args, { cwd: repo });
+    const all = Array.from({ length: runs }, () => timeWithMemory(cmd, args, { cwd: repo })).sort((a, b) => a.ms - b.ms);
+    return all[Math.floor(all.length / 2)];
+  };
+  const floor = measure('git', ['cat-file', '--batch-all-objects', '--batch']);
+  const logp = measure('git', ['log', '-p', '-U0', '--all']);
+  const ours = measure(process.execPath, [BIN, 'scan', '--history', '--format', 'json']);
+  const row = (name, r) =>
+    console.log(`${name.padEnd(44)} ${r.ms.toFixed(0).padStart(7)} ms ${(r.ms / floor.ms).toFixed(2)}× floor  ${(r.ms / logp.ms).toFixed(2)}× log -p  ${Number.isNaN(r.kib) ? '' : `${(r.kib / 1024).toFixed(0)} MiB peak`}`);
+  row('git cat-file --batch-all-objects --batch', floor);
+  row('git log -p -U0 --all (what gitleaks reads)', logp);
+  row('leakgate scan --history', ours);
+  console.log(`targets: ≤ 1.5× floor, faster than git log -p, ≤ 512 MiB peak`);
+}

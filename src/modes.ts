@@ -37,8 +37,14 @@ export class NotAGitRepository extends Error {}
 /** The pre-commit scan: the lines the index adds to HEAD, limited to `pathspecs` when given. */
 export async function scanStaged(cwd: string, pathspecs: readonly string[]): Promise<ScanResult> {
   const started = performance.now();
-  if ((await workTreeRoot(cwd)) === null) throw new NotAGitRepository(`not inside a git work tree: ${cwd} (--staged reads the index)`);
-  const staged = await stagedChanges(cwd, pathspecs);
+  // Both at once: the diff is what a commit waits for, the repository check only explains a failure.
+  const [root, diff] = await Promise.allSettled([workTreeRoot(cwd), stagedChanges(cwd, pathspecs)]);
+  if (root.status === 'fulfilled' && root.value === null) {
+    throw new NotAGitRepository(`not inside a git work tree: ${cwd} (--staged reads the index)`);
+  }
+  if (root.status === 'rejected') throw root.reason;
+  if (diff.status === 'rejected') throw diff.reason;
+  const staged = diff.value;
   const engine = new Engine(RULES);
   const findings = staged.chunks.flatMap((c) => engine.scan(c));
   return {
