@@ -11,12 +11,13 @@
 // from the same declarations; anything it cannot read exactly (help, unknown or malformed options)
 // goes to yargs.
 
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
-import { scanHistory, scanStaged, sweep } from './modes.js';
-import type { ScanResult } from './types.js';
+import { ciPlan, prePushPlan, prePushShas } from './ci.js';
+import { missingCommits, scanHistory, scanPlanned, scanStaged, sweep } from './modes.js';
+import { SEVERITIES, type ScanResult, type Severity } from './types.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -45,6 +46,13 @@ interface CommandSpec {
 
 type Args = Record<string, string | string[] | boolean | number | undefined>;
 
+const OUTPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
+  output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
+  redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
+  'max-file-size': { type: 'string', default: '50MB', describe: 'Skip (and list) files larger than this (5000, 512k, 10MB)' },
+};
+
 const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'scan',
@@ -57,6 +65,7 @@ const COMMANDS: readonly CommandSpec[] = [
       since: { type: 'string', describe: 'With --history: only the commits after REV (REV..HEAD)' },
       range: { type: 'string', describe: 'With --history: only the commits of a range such as A..B' },
       stash: { type: 'boolean', describe: 'With --history: include stashes' },
+      'pre-push': { type: 'boolean', describe: "Scan the commits being pushed, from git's pre-push hook input on standard input" },
       format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
       output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
       redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
@@ -64,6 +73,18 @@ const COMMANDS: readonly CommandSpec[] = [
       threads: { type: 'number', describe: 'Worker threads (default: one per core for large scans; 0: none)' },
     },
     run: runScan,
+  },
+  {
+    name: 'ci',
+    describe:
+      'The CI gate: scan the commits of this push or pull request (GitHub Actions, GitLab CI, Bitbucket, Azure Pipelines, CircleCI, Jenkins), or those since --since',
+    options: {
+      ...OUTPUT_OPTIONS,
+      format: { ...OUTPUT_OPTIONS.format!, default: process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text', describe: 'Report format (github on GitHub Actions)' },
+      since: { type: 'string', describe: 'Scan the commits after REV (REV..HEAD), whatever the CI says' },
+      'fail-on': { type: 'string', choices: SEVERITIES, default: 'low', describe: 'Exit 1 only for findings of this severity or above' },
+    },
+    run: runCi,
   },
   {
     name: 'rules',
@@ -103,27 +124,60 @@ async function runScan(args: Args): Promise<number> {
   }
   const paths = args.paths as string[];
   const maxFileSize = parseSize(String(args['max-file-size']));
-  if (args.staged && args.history) throw new UsageError('--staged and --history are different scans: choose one');
+  const modes = ['staged', 'history', 'pre-push'].filter((m) => args[m]);
+  if (modes.length > 1) throw new UsageError(`--${modes.join(' and --')} are different scans: choose one`);
+  if (args['pre-push']) return report(await prePush(maxFileSize), args);
   if ((args.since !== undefined || args.range !== undefined || args.stash) && !args.history) {
     throw new UsageError('--since, --range and --stash go with --history');
   }
   const result = args.history
-    ? await scanHistory(args.pathsGiven ? paths[0]! : process.cwd(), { revs: historyRevs(args), maxFileSize })
+    ? await scanHistory(args.pathsGiven ? paths[0]! : process.cwd(), {
+        revs: historyRevs(args),
+        maxFileSize,
+        wholeHistory: args.since === undefined && args.range === undefined,
+      })
     : args.staged
       ? await scanStaged(process.cwd(), args.pathsGiven ? paths : [])
       : await sweep(paths, { maxFileSize, ...(typeof threads === 'number' ? { threads } : {}) });
+  return report(result, args);
+}
+
+/** Writes the report where asked and returns the exit code for it. */
+function report(result: ScanResult, args: Args, gate: { failOn: Severity; summary: boolean } = { failOn: 'low', summary: false }): number {
   const format = args.format as Format;
   const output = args.output as string | undefined;
   const color = output === undefined && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = REPORTERS[format](result, { version, redact: args.redact !== false, color });
+  const ctx = { version, redact: args.redact !== false, color };
+  const text = REPORTERS[format](result, ctx);
   if (output !== undefined) {
-    writeFileSync(output, report);
+    writeFileSync(output, text);
     const n = result.findings.length;
     process.stderr.write(`leakgate: ${n} finding${n === 1 ? '' : 's'}, ${result.errors.length} error(s); report written to ${output}\n`);
   } else {
-    process.stdout.write(report);
+    process.stdout.write(text);
   }
-  return exitCode(result);
+  if (gate.summary && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, REPORTERS.markdown(result, ctx));
+  if (result.errors.length > 0) return EXIT_ERROR;
+  const bar = SEVERITIES.indexOf(gate.failOn);
+  return result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= bar) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The pre-push scan: git hands the hook one line per ref being pushed. */
+async function prePush(maxFileSize: number): Promise<ScanResult> {
+  const input = readFileSync(0, 'utf8');
+  const shas = prePushShas(input);
+  const missing = new Set(await missingCommits(process.cwd(), shas));
+  return scanPlanned(process.cwd(), prePushPlan(input, (sha) => !missing.has(sha)), maxFileSize);
+}
+
+async function runCi(args: Args): Promise<number> {
+  const eventPath = process.env.GITHUB_EVENT_PATH;
+  const event = process.env.GITHUB_ACTIONS === 'true' && eventPath ? (JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>) : null;
+  const plan = ciPlan(process.env, event, args.since as string | undefined);
+  process.stderr.write(`leakgate ci: ${plan.source}${plan.revs.length ? `: ${plan.revs.join(' ')}` : ': nothing to scan'}\n`);
+  if (plan.note) process.stderr.write(`leakgate ci: ${plan.note}\n`);
+  const result = await scanPlanned(process.cwd(), plan, parseSize(String(args['max-file-size'])));
+  return report(result, args, { failOn: args['fail-on'] as Severity, summary: true });
 }
 
 /** The rev-list arguments for a history scan. */

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from './engine.js';
 import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings, windowPool } from './scan.js';
-import { isRepository, workTreeRoot } from './sources/git.js';
+import type { ScanPlan } from './ci.js';
+import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
@@ -65,6 +66,8 @@ export interface HistoryOptions {
   /** rev-list arguments: `--all` (less stashes unless asked), `A..B`, `REV..HEAD`. */
   readonly revs: readonly string[];
   readonly maxFileSize: number;
+  /** Count a shallow clone as an incomplete scan (a whole-history sweep); a range checks its ends instead. */
+  readonly wholeHistory: boolean;
 }
 
 const BINARY_PROBE = 8000;
@@ -133,7 +136,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
       message: `${missing} object${missing === 1 ? ' is' : 's are'} missing (a partial clone?) and not scanned: fetch them (git fetch --refetch, or a full clone) to scan all history`,
     });
   }
-  if (await isShallow(cwd)) {
+  if (opts.wholeHistory && (await isShallow(cwd))) {
     errors.push({
       file: '(history)',
       message: 'shallow clone: commits before the shallow boundary are not there to scan; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)',
@@ -165,4 +168,37 @@ async function attribute(cwd: string, revs: readonly string[], byBlob: Map<strin
   // Blobs reachable only without a commit that adds them (a tagged blob): report them where found.
   for (const [blob, found] of byBlob) if (!placed.has(blob)) out.push(...found);
   return out;
+}
+
+/**
+ * A planned scan (CI, pre-push): the commits of the plan, after checking that the commits it needs
+ * are in the clone; a missing base is an error that says how to fetch it, never a smaller scan.
+ */
+export async function scanPlanned(cwd: string, plan: ScanPlan, maxFileSize: number): Promise<ScanResult> {
+  if (!(await isRepository(cwd))) throw new NotAGitRepository(`not inside a git repository: ${cwd}`);
+  if (plan.revs.length === 0) {
+    return { mode: 'history', findings: [], errors: [], skipped: [], stats: { files: 0, bytes: 0, skipped: 0, durationMs: 0 } };
+  }
+  const missing = await missingCommits(cwd, plan.needs);
+  if (missing.length > 0) {
+    return {
+      mode: 'history',
+      findings: [],
+      errors: missing.map((sha) => ({
+        file: '(history)',
+        message: `commit ${sha} is not in this clone (a shallow checkout?), so the ${plan.source} cannot be scanned: ${plan.deepen}`,
+      })),
+      skipped: [],
+      stats: { files: 0, bytes: 0, skipped: 0, durationMs: 0 },
+    };
+  }
+  return scanHistory(cwd, { revs: plan.revs, maxFileSize, wholeHistory: false });
+}
+
+/** Which of `revs` name no commit in the repository. */
+export async function missingCommits(cwd: string, revs: readonly string[]): Promise<string[]> {
+  if (revs.length === 0) return [];
+  const out = await gitWithInput(['cat-file', '--batch-check=%(objecttype)'], cwd, revs.map((r) => `${r}^{commit}`).join('\n') + '\n');
+  const answers = out.split('\n');
+  return revs.filter((_, i) => answers[i] !== 'commit');
 }

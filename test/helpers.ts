@@ -25,7 +25,7 @@ export function tempDir(): string {
 /** The environment for git and the CLI: no user or system config, a fixed identity. */
 export function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_') && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^(GIT_|GITHUB_|GITLAB_|CI_|BITBUCKET_|TF_BUILD|CIRCLE|JENKINS_)/.test(k) && k !== 'NO_COLOR' && k !== 'FORCE_COLOR') env[k] = v;
   return {
     ...env,
     HOME: home,

@@ -26,6 +26,17 @@ export function git(args: readonly string[], cwd: string): Promise<Buffer> {
   });
 }
 
+/** Runs `git args` with `input` on its standard input; resolves to its output as text. */
+export function gitWithInput(args: readonly string[], cwd: string, input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(`git ${args[0]}: ${stderr.trim() || err.message}`, stderr));
+      else resolve(stdout);
+    });
+    child.stdin?.end(input);
+  });
+}
+
 /** Whether `dir` is inside a git repository (bare or not). */
 export async function isRepository(dir: string): Promise<boolean> {
   try {
