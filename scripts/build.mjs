@@ -29,7 +29,5 @@ await build({
   format: 'esm',
   target: 'node20',
   define: { LEAKGATE_VERSION: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies still call require(): give the ES module one.
-  banner: { js: "import { createRequire as __leakgateRequire } from 'node:module'; const require = __leakgateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

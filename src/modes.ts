@@ -1,7 +1,6 @@
 // The scan modes: each lists what to read (a source), scans it (scan or the engine), and shapes the
 // result. No output and no exit codes here: that is the CLI's.
 
-import { performance } from 'node:perf_hooks';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from './engine.js';
 import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings, windowPool } from './scan.js';
@@ -94,7 +93,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const scanHere = (blob: Blob, content: Buffer): void => record(blob, engine.scan({ path: blob.path, content, line: 1 }));
   // Reading git's output is this thread's job; the prefilter and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
-  const pool = windowPool();
+  const pool = await windowPool();
   const inFlight: Promise<void>[] = [];
   const dispatch = async (): Promise<void> => {
     if (window.empty) return;

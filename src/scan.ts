@@ -2,8 +2,7 @@
 // findings, errors, skipped files and counts. Large lists are spread over worker threads, each
 // running the same synchronous batch function; small ones run in this thread to spare the start-up.
 
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { RULES } from '../rules/index.js';
 import { Engine } from './engine.js';
 import { readForScan } from './sources/files.js';
@@ -100,7 +99,7 @@ const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./worker.js', impo
  * batches round-robin while listing goes on, so that listing, thread start-up and reading overlap.
  */
 export async function scanFiles(root: string, batches: Iterable<readonly string[]>, opts: ScanFilesOptions): Promise<BatchResult> {
-  const threads = WORKER_URL ? (opts.threads ?? availableParallelism()) : 0;
+  const threads = WORKER_URL ? (opts.threads ?? -1) : 0;
   const threshold = opts.threads === undefined ? THREAD_THRESHOLD : 0;
   const held: string[] = [];
   let pool: Pool | undefined;
@@ -110,8 +109,8 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
       continue;
     }
     held.push(...batch);
-    if (threads > 0 && held.length >= threshold) {
-      pool = new Pool(WORKER_URL!, root, opts, threads);
+    if (threads !== 0 && held.length >= threshold) {
+      pool = await startPool(root, opts, threads);
       for (let i = 0; i < held.length; i += POOL_BATCH) pool.submit(held.slice(i, i + POOL_BATCH));
     }
   }
@@ -140,9 +139,8 @@ export class Pool {
   private readonly waiting: { resolve: (r: WindowReply<unknown>) => void; reject: (e: Error) => void }[][];
   private next = 0;
 
-  constructor(url: URL, root: string, opts: BatchOptions, size: number) {
-    const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
-    this.workers = Array.from({ length: size }, () => new Worker(url, { workerData: data }));
+  constructor(workers: Worker[]) {
+    this.workers = workers;
     this.waiting = this.workers.map(() => []);
     this.totals = this.workers.map(
       (w, i) =>
@@ -188,9 +186,20 @@ export class Pool {
   }
 }
 
+/**
+ * Starts `size` worker threads (-1: one per core). worker_threads and os load here, not at start-up:
+ * a pre-commit scan never needs them.
+ */
+async function startPool(root: string, opts: BatchOptions, size: number): Promise<Pool> {
+  const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')]);
+  const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
+  const n = size < 0 ? availableParallelism() : size;
+  return new Pool(Array.from({ length: n }, () => new Worker(WORKER_URL!, { workerData: data })));
+}
+
 /** A pool for scanning windows (history), or null where worker threads cannot run (tests from sources). */
-export function windowPool(threads = availableParallelism()): Pool | null {
-  return WORKER_URL && threads > 0 ? new Pool(WORKER_URL, '', { maxFileSize: 0 }, threads) : null;
+export async function windowPool(): Promise<Pool | null> {
+  return WORKER_URL ? startPool('', { maxFileSize: 0 }, -1) : null;
 }
 
 /** Orders findings by file, position and rule, so that reports are stable across thread counts. */

@@ -4,7 +4,6 @@
 // clone are reported, never fetched; memory stays bounded by the largest blob read.
 
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { git } from './git.js';
 import { unquote } from './staged.js';
@@ -138,6 +137,8 @@ export async function* arrivals(cwd: string, revs: readonly string[], wanted: Re
 }
 
 async function* parseLog(stdout: Readable, wanted: ReadonlySet<string>): AsyncGenerator<Arrival> {
+  // Loaded here rather than at start-up: only a history scan with findings reads the log.
+  const { createInterface } = await import('node:readline');
   let commit = '';
   let author = '';
   let date = '';
