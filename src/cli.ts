@@ -87,6 +87,42 @@ const COMMANDS: readonly CommandSpec[] = [
     run: runCi,
   },
   {
+    name: 'hook',
+    describe: 'Install (or uninstall) the git hooks, joining husky, pre-commit, lefthook or simple-git-hooks where the repository uses them',
+    positional: { name: 'action', default: ['install'], describe: 'install or uninstall' },
+    options: {
+      'pre-push': { type: 'boolean', describe: 'Also install the pre-push hook (scans the commits being pushed)' },
+    },
+    run: async (args) => {
+      const [action, ...rest] = args.action as string[];
+      if (rest.length > 0 || (action !== 'install' && action !== 'uninstall')) throw new UsageError('leakgate hook install|uninstall [--pre-push]');
+      const { installHooks, uninstallHooks } = await import('./hook.js');
+      const done =
+        action === 'install'
+          ? await installHooks(process.cwd(), args['pre-push'] ? ['pre-commit', 'pre-push'] : ['pre-commit'])
+          : await uninstallHooks(process.cwd());
+      process.stdout.write(`${done.join('\n')}\n`);
+      return EXIT_CLEAN;
+    },
+  },
+  {
+    name: 'baseline',
+    describe: 'Accept the current findings as known: sweep and write their fingerprints (never the secrets) to .leakgate-baseline.json',
+    positional: { name: 'paths', default: ['.'], describe: 'Directories or files to sweep' },
+    options: {},
+    run: async (args) => {
+      const { BASELINE_FILE, writeBaseline } = await import('./baseline.js');
+      const { workTreeRoot } = await import('./sources/git.js');
+      const paths = args.paths as string[];
+      const root = (await workTreeRoot(paths[0]!)) ?? paths[0]!;
+      // Start from nothing, so that findings already accepted are written again.
+      const result = await sweep(paths, { maxFileSize: parseSize('50MB'), ignoreBaseline: true });
+      const file = writeBaseline(root, result.findings);
+      process.stdout.write(`leakgate: ${result.findings.length} finding(s) accepted in ${file}; commit ${BASELINE_FILE} to share it\n`);
+      return result.errors.length > 0 ? EXIT_ERROR : EXIT_CLEAN;
+    },
+  },
+  {
     name: 'rules',
     describe: 'List the built-in rules: id, severity, keywords and what each finds',
     options: { format: { type: 'string', alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Output format' } },
@@ -231,6 +267,7 @@ function quickParse(argv: readonly string[]): { command: CommandSpec; args: Args
 /** Sets the positionals of a command, and whether they were given or are the default. */
 function withPositionals(args: Args, spec: NonNullable<CommandSpec['positional']>, given: readonly string[] | undefined): void {
   args.pathsGiven = given !== undefined && given.length > 0;
+  // (pathsGiven: whether the user named any; for scan, paths limit a staged scan only when given)
   args[spec.name] = args.pathsGiven ? [...given!] : [...spec.default];
 }
 

@@ -4,6 +4,7 @@
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from './engine.js';
 import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings, windowPool } from './scan.js';
+import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
@@ -14,13 +15,26 @@ import { Window } from './window.js';
 
 const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
+/** Drops the findings that the baseline of `root` accepts; counts them. */
+function baselined(findings: Finding[], root: string | null, counter: { baselined?: number }): Finding[] {
+  if (root === null) return findings;
+  const accepted = loadBaseline(root);
+  if (accepted.size === 0) return findings;
+  const kept = findings.filter((f) => !accepted.has(f.fingerprint));
+  if (kept.length < findings.length) counter.baselined = (counter.baselined ?? 0) + findings.length - kept.length;
+  return kept;
+}
+
 /** The working-tree sweep of one or more paths (directories or files). */
 export async function sweep(targets: readonly string[], opts: ScanFilesOptions): Promise<ScanResult> {
   const started = performance.now();
   const total = emptyBatch();
+  const counter: { baselined?: number } = {};
   for (const target of targets) {
     const list = await listWorktree(target);
-    mergeBatch(total, await scanFiles(list.root, list.batches, opts));
+    const batch = await scanFiles(list.root, list.batches, opts);
+    if (!opts.ignoreBaseline) batch.findings = baselined(batch.findings, list.root, counter);
+    mergeBatch(total, batch);
     total.errors.push(...list.errors);
   }
   return {
@@ -28,7 +42,7 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
     findings: sortFindings(total.findings),
     errors: total.errors.sort(byFile),
     skipped: total.skipped.sort(byFile),
-    stats: { files: total.files, bytes: total.bytes, skipped: total.skippedCount, durationMs: Math.round(performance.now() - started) },
+    stats: { files: total.files, bytes: total.bytes, skipped: total.skippedCount, ...counter, durationMs: Math.round(performance.now() - started) },
   };
 }
 
@@ -46,7 +60,12 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
   if (diff.status === 'rejected') throw diff.reason;
   const staged = diff.value;
   const engine = new Engine(RULES);
-  const findings = staged.chunks.flatMap((c) => engine.scan(c));
+  const counter: { baselined?: number } = {};
+  const findings = baselined(
+    staged.chunks.flatMap((c) => engine.scan(c)),
+    root.value,
+    counter,
+  );
   return {
     mode: 'staged',
     findings: sortFindings(findings),
@@ -56,6 +75,7 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
       files: staged.files.length,
       bytes: staged.chunks.reduce((n, c) => n + Buffer.byteLength(c.content as string), 0),
       skipped: staged.binary.length,
+      ...counter,
       durationMs: Math.round(performance.now() - started),
     },
   };
@@ -83,7 +103,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const byBlob = new Map<string, Finding[]>();
   const errors: ScanError[] = [];
   const skipped: Skipped[] = [];
-  const stats = { files: 0, bytes: 0, skipped: 0, durationMs: 0 };
+  const stats: ScanResult['stats'] = { files: 0, bytes: 0, skipped: 0, durationMs: 0 };
   let missing = 0;
   type Blob = { id: string; path: string };
   const window = new Window<Blob>();
@@ -141,7 +161,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
       message: 'shallow clone: commits before the shallow boundary are not there to scan; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)',
     });
   }
-  const findings = byBlob.size > 0 ? await attribute(cwd, opts.revs, byBlob) : [];
+  const findings = byBlob.size > 0 ? baselined(await attribute(cwd, opts.revs, byBlob), await workTreeRoot(cwd), stats) : [];
   stats.durationMs = Math.round(performance.now() - started);
   return { mode: 'history', findings: sortFindings(findings), errors, skipped: skipped.sort(byFile), stats };
 }

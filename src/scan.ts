@@ -81,6 +81,8 @@ export function mergeBatch(into: BatchResult, from: BatchResult): void {
 }
 
 export interface ScanFilesOptions extends BatchOptions {
+  /** Report findings that the baseline accepts (to write a new baseline). */
+  readonly ignoreBaseline?: boolean;
   /** Worker threads; 0 scans in this thread. Default: one per core once a scan is large enough. */
   readonly threads?: number;
 }

@@ -114,6 +114,8 @@ export interface ScanStats {
   bytes: number;
   /** Files passed over: binary, too large, links, not regular files. */
   skipped: number;
+  /** Findings left out because the baseline (.leakgate-baseline.json) accepts them; absent when none. */
+  baselined?: number;
   durationMs: number;
 }
 

@@ -31,6 +31,11 @@ describe('reporters', () => {
   it('text', () => {
     expect(REPORTERS.text(result, ctx)).toMatchSnapshot();
   });
+  it('text for a blocked commit says how to go on', () => {
+    const out = REPORTERS.text({ ...result, mode: 'staged', errors: [], skipped: [] }, ctx);
+    expect(out).toMatchSnapshot();
+    expect(out).toMatch(/How to go on:[\s\S]*stage the file again[\s\S]*leakgate:allow[\s\S]*leakgate baseline[\s\S]*--no-verify/);
+  });
   it('text in colour', () => {
     const out = REPORTERS.text(result, { ...ctx, color: true });
     expect(out).toContain('\x1b[');

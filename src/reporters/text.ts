@@ -44,15 +44,34 @@ export function text(result: ScanResult, ctx: ReportContext): string {
     for (const s of result.skipped) out.push(`  ${s.file}: ${s.reason}`);
   }
   if (out.length > 0) out.push('');
+  const next = result.findings.length > 0 ? waysForward(result) : [];
+  if (next.length > 0) out.push(...next, '');
   out.push(summary(result, paint));
   return `${out.join('\n')}\n`;
+}
+
+/** What to do next, for the scans that block a commit or a push. */
+function waysForward(result: ScanResult): string[] {
+  if (result.mode === 'worktree') return [];
+  const first =
+    result.mode === 'staged'
+      ? 'remove the secret and stage the file again (git add); if it was ever pushed or shared, rotate it'
+      : 'rotate the secret (it is in these commits), then rewrite commits not yet pushed to drop it (git rebase -i)';
+  const bypass = result.mode === 'staged' ? 'git commit --no-verify (or LEAKGATE_SKIP=1 git commit)' : 'git push --no-verify (or LEAKGATE_SKIP=1 git push)';
+  return [
+    'How to go on:',
+    `  1. ${first}`,
+    '  2. not a secret? put the comment leakgate:allow on its line',
+    '  3. known and accepted? run leakgate baseline and commit .leakgate-baseline.json',
+    `  emergency only: ${bypass}`,
+  ];
 }
 
 function summary(result: ScanResult, paint: (style: keyof typeof SGR, s: string) => string): string {
   const { stats, findings, errors } = result;
   const scanned = `${stats.files} ${plural(stats.files, 'file')} (${formatBytes(stats.bytes)}) scanned in ${(stats.durationMs / 1000).toFixed(2)} s${
     stats.skipped > 0 ? `, ${stats.skipped} skipped` : ''
-  }`;
+  }${stats.baselined ? `, ${stats.baselined} accepted by the baseline` : ''}`;
   const parts: string[] = [];
   if (result.mode === 'staged' && stats.files === 0 && errors.length === 0) {
     return 'nothing to scan: no staged changes add lines (stage files with git add, or scan the tree with leakgate scan)';
