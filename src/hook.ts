@@ -12,8 +12,8 @@ import { git, workTreeRoot } from './sources/git.js';
 export type HookName = 'pre-commit' | 'pre-push';
 
 const COMMAND: Record<HookName, string> = { 'pre-commit': 'leakgate scan --staged', 'pre-push': 'leakgate scan --pre-push' };
-/** The line added to a husky hook; its comment is how uninstall finds it. */
-const huskyLine = (hook: HookName): string => `npx --no-install ${COMMAND[hook]} # added by leakgate hook install`;
+/** The line added to a husky hook (husky v9 puts node_modules/.bin on PATH); its comment is how uninstall finds it. */
+const huskyLine = (hook: HookName): string => `${COMMAND[hook]} # added by leakgate hook install`;
 /** Marks the scripts we ship (hooks/pre-commit, hooks/pre-push). */
 const OURS = /^# leakgate pre-(commit|push) hook:/m;
 const CHAINED = '.leakgate-chained';
