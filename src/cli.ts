@@ -200,7 +200,9 @@ function report(result: ScanResult, args: Args, gate: { failOn: Severity; summar
 
 /** The pre-push scan: git hands the hook one line per ref being pushed. */
 async function prePush(maxFileSize: number): Promise<ScanResult> {
-  const input = readFileSync(0, 'utf8');
+  // The pre-commit framework hands a pre-push hook the range in variables instead of standard input.
+  const { PRE_COMMIT_FROM_REF: from, PRE_COMMIT_TO_REF: to } = process.env;
+  const input = to ? `HEAD ${to} HEAD ${from || '0'.repeat(40)}\n` : readFileSync(0, 'utf8');
   const shas = prePushShas(input);
   const missing = new Set(await missingCommits(process.cwd(), shas));
   return scanPlanned(process.cwd(), prePushPlan(input, (sha) => !missing.has(sha)), maxFileSize);
