@@ -83,6 +83,7 @@ const COMMANDS: readonly CommandSpec[] = [
       format: { ...OUTPUT_OPTIONS.format!, default: process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text', describe: 'Report format (github on GitHub Actions)' },
       since: { type: 'string', describe: 'Scan the commits after REV (REV..HEAD), whatever the CI says' },
       'fail-on': { type: 'string', choices: SEVERITIES, default: 'low', describe: 'Exit 1 only for findings of this severity or above' },
+      sarif: { type: 'string', describe: 'Also write a SARIF report to this file (for code scanning upload)' },
     },
     run: runCi,
   },
@@ -215,6 +216,9 @@ async function runCi(args: Args): Promise<number> {
   process.stderr.write(`leakgate ci: ${plan.source}${plan.revs.length ? `: ${plan.revs.join(' ')}` : ': nothing to scan'}\n`);
   if (plan.note) process.stderr.write(`leakgate ci: ${plan.note}\n`);
   const result = await scanPlanned(process.cwd(), plan, parseSize(String(args['max-file-size'])));
+  if (typeof args.sarif === 'string') {
+    writeFileSync(args.sarif, REPORTERS.sarif(result, { version, redact: args.redact !== false, color: false }));
+  }
   return report(result, args, { failOn: args['fail-on'] as Severity, summary: true });
 }
 

@@ -91,6 +91,10 @@ describe('leakgate ci on GitHub Actions', () => {
     const sarifOut = join(tempDir(), 'out.sarif');
     expect(leakgate(['ci', '--format', 'sarif', '--output', sarifOut], { cwd: repo.dir, env }).code).toBe(1);
     expect(JSON.parse(readFileSync(sarifOut, 'utf8')).runs[0].results).toHaveLength(1);
+    const alongside = join(tempDir(), 'also.sarif');
+    const both = leakgate(['ci', '--sarif', alongside], { cwd: repo.dir, env });
+    expect(both.stdout).toMatch(/^::error file=feature\.py/m);
+    expect(JSON.parse(readFileSync(alongside, 'utf8')).runs[0].results).toHaveLength(1);
   });
 
   it('explains a shallow checkout whose base commit is missing instead of scanning less', () => {
