@@ -127,6 +127,17 @@ describe('leakgate hook install', () => {
     expectBlocksKeys(repo, wt);
   });
 
+  it('works inside a submodule, installing into its own hooks directory', () => {
+    const lib = repoWithCommit();
+    const repo = repoWithCommit();
+    repo.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib.dir, 'vendor/lib');
+    repo.git('commit', '-q', '-m', 'add submodule');
+    const sub = join(repo.dir, 'vendor', 'lib');
+    expect(run(repo, ['hook', 'install'], withBin(repo), sub).stdout).toMatch(/\.git\/modules\/vendor\/lib\/hooks\/pre-commit/);
+    expectBlocksKeys(repo, sub);
+    expect(existsSync(join(repo.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+  });
+
   it('installs the pre-push hook with --pre-push', () => {
     const repo = repoWithCommit();
     const remote = join(tempDir(), 'r.git');
