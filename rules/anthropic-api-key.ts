@@ -2,9 +2,9 @@
 // 93 random characters and a closing "AA".
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'anthropic-api-key',
   description: 'Anthropic API keys (sk-ant-api03-…) and admin keys (sk-ant-admin01-…).',
   severity: 'high',

@@ -2,11 +2,11 @@
 // vendors' keys and with hex ids, so a match counts only where the text around it names DeepSeek.
 
 import { near, tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
 const DEEPSEEK = /deepseek/i;
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'deepseek-api-key',
   description: 'DeepSeek API keys (sk- and 32 hex digits) where the context names DeepSeek.',
   severity: 'high',

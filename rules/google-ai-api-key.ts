@@ -4,13 +4,13 @@
 // config or a Maps embed.
 
 import { near, tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
 const GEMINI = /gemini|generativelanguage|generative[-_ ]?ai|genai|aistudio|makersuite|GOOGLE_API_KEY|GOOGLE_AI_API_KEY/i;
 const FIREBASE = /authDomain|messagingSenderId|storageBucket|initializeApp|firebaseConfig|firebase_options|google-services|"current_key"/i;
 const MAPS = /maps\.googleapis\.com|maps\/api\/js|google\.maps|GoogleMap|places|geocod|youtube/i;
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'google-ai-api-key',
   description: 'Google AI Studio / Gemini API keys (AIza…), judged by context to tell them from public Firebase and Maps keys.',
   severity: 'high',

@@ -1,9 +1,9 @@
 // groq-api-key: Groq keys, "gsk_" and 52 alphanumerics.
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'groq-api-key',
   description: 'Groq API keys (gsk_…).',
   severity: 'high',

@@ -2,9 +2,9 @@
 // organisation tokens ("api_org_" and 34 letters).
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'huggingface-token',
   description: 'Hugging Face access tokens (hf_…) and organisation tokens (api_org_…).',
   severity: 'high',

@@ -3,7 +3,7 @@
 // 58 (admin keys, 132-character project keys) or 74 (project, service-account, long sk-None- keys).
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Judgement, Rule, Severity } from '../src/types.js';
+import type { ContentRule, Judgement, Severity } from '../src/types.js';
 
 type Kind = 'legacy' | 'proj' | 'svcacct' | 'service' | 'admin' | 'None';
 
@@ -59,7 +59,7 @@ const HALVES: Record<Kind, readonly number[]> = {
   None: [20, 74],
 };
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'openai-api-key',
   description: 'OpenAI API keys of every kind: legacy user, project, service-account, admin and sk-None- keys.',
   severity: 'high',

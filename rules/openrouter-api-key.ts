@@ -1,9 +1,9 @@
 // openrouter-api-key: OpenRouter keys, "sk-or-v1-" and 64 hex digits.
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'openrouter-api-key',
   description: 'OpenRouter API keys (sk-or-v1-…).',
   severity: 'high',

@@ -1,9 +1,9 @@
 // perplexity-api-key: Perplexity keys, "pplx-" and 48 alphanumerics.
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'perplexity-api-key',
   description: 'Perplexity API keys (pplx-…).',
   severity: 'high',

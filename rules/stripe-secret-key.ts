@@ -2,9 +2,9 @@
 // Test-mode keys (sk_test_) move no money and publishable keys (pk_) are public by design.
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'stripe-secret-key',
   description: 'Stripe live secret keys (sk_live_…) and restricted keys (rk_live_…).',
   severity: 'critical',

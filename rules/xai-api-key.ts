@@ -1,9 +1,9 @@
 // xai-api-key: xAI (Grok) keys, "xai-" and 80 alphanumerics.
 
 import { tokenPattern } from '../src/patterns.js';
-import type { Rule } from '../src/types.js';
+import type { ContentRule } from '../src/types.js';
 
-const rule: Rule = {
+const rule: ContentRule = {
   id: 'xai-api-key',
   description: 'xAI (Grok) API keys (xai-…).',
   severity: 'high',

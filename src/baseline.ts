@@ -37,7 +37,7 @@ export function writeBaseline(root: string, findings: readonly Finding[]): strin
       fingerprint: f.fingerprint,
       ruleId: f.ruleId,
       file: f.file,
-      secret: mask(f.secret),
+      secret: f.secret === undefined ? '' : mask(f.secret),
     })),
   };
   const path = join(root, BASELINE_FILE);

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { isPlaceholder } from './secret.js';
-import type { Chunk, Finding, Rule } from './types.js';
+import type { Chunk, ContentRule, FileFacts, FileRule, Finding, Rule } from './types.js';
 
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
@@ -41,7 +41,7 @@ function anchorOf(keyword: string): { needle: string; offset: number } {
 }
 
 interface Compiled {
-  readonly rule: Rule;
+  readonly rule: ContentRule;
   /** Indexes into Engine.keywords. */
   readonly keywordIds: readonly number[];
 }
@@ -55,10 +55,13 @@ export class Engine {
   /** Each keyword's anchor, by keyword id. */
   private readonly anchorOf: readonly { readonly needle: Buffer; readonly offset: number }[];
 
+  private readonly fileRules: readonly FileRule[];
+
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
+    this.fileRules = rules.filter((r): r is FileRule => r.kind === 'file');
     const ids = new Map<string, number>();
-    this.compiled = rules.map((rule) => {
+    this.compiled = rules.filter((r): r is ContentRule => r.kind !== 'file').map((rule) => {
       if (!rule.pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
       const keywordIds = rule.keywords.map((k) => {
         let id = ids.get(k);
@@ -155,6 +158,30 @@ export class Engine {
       }
     }
     return hits;
+  }
+
+  /** The file rules' findings for one file (no content needed: names and git status). */
+  checkFile(facts: FileFacts): Finding[] {
+    const out: Finding[] = [];
+    for (const rule of this.fileRules) {
+      const verdict = rule.check(facts);
+      if (verdict === null) continue;
+      out.push({
+        ruleId: rule.id,
+        severity: verdict.severity ?? rule.severity,
+        file: facts.path,
+        ...(facts.commit === undefined ? {} : { commit: facts.commit }),
+        message: verdict.message ?? rule.message,
+        fix: verdict.fix ?? rule.fix,
+        fingerprint: fingerprint(rule.id, facts.path, ''),
+      });
+    }
+    return out;
+  }
+
+  /** Whether any file rule is loaded (else callers can skip gathering file facts). */
+  get checksFiles(): boolean {
+    return this.fileRules.length > 0;
   }
 
   /** A memoised test "does keyword i occur in this content?", searching each keyword at most once. */

@@ -175,7 +175,7 @@ async function attribute(cwd: string, revs: readonly string[], byBlob: Map<strin
       const key = `${f.ruleId}\0${a.path}\0${f.secret}`;
       const seen = first.get(key);
       if (!seen) {
-        const finding = { ...f, file: a.path, commit: a.commit, author: a.author, date: a.date, fingerprint: fingerprint(f.ruleId, a.path, f.secret) };
+        const finding = { ...f, file: a.path, commit: a.commit, author: a.author, date: a.date, fingerprint: fingerprint(f.ruleId, a.path, f.secret ?? '') };
         first.set(key, { finding, lastCommit: a.commit, later: 0 });
       } else if (seen.lastCommit !== a.commit) {
         seen.lastCommit = a.commit;

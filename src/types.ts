@@ -45,10 +45,11 @@ export interface Judgement {
 }
 
 /**
- * A detector. Rules are data plus pure functions: they never do I/O and never await.
+ * A content detector. Rules are data plus pure functions: they never do I/O and never await.
  * The engine runs `pattern` only on chunks that contain one of `keywords` (byte-exact, case-sensitive).
  */
-export interface Rule {
+export interface ContentRule {
+  readonly kind?: 'content';
   /** Kebab-case noun; also the file name, test name, doc page and SARIF ruleId. */
   readonly id: string;
   /** One line: what the rule finds. */
@@ -69,17 +70,45 @@ export interface Rule {
   readonly fix: string;
 }
 
-/** One reported secret. Positions are 1-based; columns count UTF-16 code units; end is exclusive. */
+/** What a file rule knows of a file: where it is and what git says of it. No content. */
+export interface FileFacts {
+  /** Repository-relative POSIX path. */
+  readonly path: string;
+  /** The scan: a sweep sees the work tree, staged a change about to be committed, history a commit. */
+  readonly mode: ScanMode;
+  /** Whether git tracks the file (a sweep inside git); undefined outside git or where it does not apply. */
+  readonly tracked?: boolean;
+  readonly commit?: string;
+}
+
+/** A detector of files by name and git status (a tracked .env, say), whatever they contain. */
+export interface FileRule {
+  readonly kind: 'file';
+  readonly id: string;
+  readonly description: string;
+  readonly severity: Severity;
+  /** null: not a finding; a Judgement: a finding (with overrides). Pure. */
+  readonly check: (facts: FileFacts) => Judgement | null;
+  readonly message: string;
+  readonly fix: string;
+}
+
+export type Rule = ContentRule | FileRule;
+
+/**
+ * One reported secret, or a file that is itself the problem (a file-level finding: no position and no
+ * secret). Positions are 1-based; columns count UTF-16 code units; end is exclusive.
+ */
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
   /** Repository-relative POSIX path. */
   readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
   /** Column just after the last character of the secret (SARIF convention). */
-  readonly endColumn: number;
+  readonly endColumn?: number;
   readonly commit?: string;
   readonly author?: string;
   readonly date?: string;
@@ -87,8 +116,8 @@ export interface Finding {
   readonly laterCommits?: number;
   readonly message: string;
   readonly fix: string;
-  /** The full secret. Reporters mask it unless the user asked otherwise; never log it. */
-  readonly secret: string;
+  /** The full secret (absent for a file-level finding). Reporters mask it unless asked otherwise; never log it. */
+  readonly secret?: string;
   /** Stable identity for baselines: rule id, path and a hash of the secret; survives moved lines. */
   readonly fingerprint: string;
 }
@@ -121,6 +150,8 @@ export interface ScanStats {
 
 export interface ScanResult {
   readonly mode: ScanMode;
+  /** What the scan could not judge and wants the reader to know (not errors: the exit code ignores them). */
+  readonly notes?: string[];
   readonly findings: Finding[];
   readonly errors: ScanError[];
   readonly skipped: Skipped[];

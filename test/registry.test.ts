@@ -20,10 +20,14 @@ describe('rule registry', () => {
 
   for (const rule of RULES) {
     describe(rule.id, () => {
-      it('has a kebab-case id, keywords and a global pattern', () => {
+      it('has a kebab-case id, and keywords and a global pattern (content rules) or a check (file rules)', () => {
         expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-        expect(rule.keywords.length).toBeGreaterThan(0);
-        expect(rule.pattern.flags).toContain('g');
+        if (rule.kind === 'file') {
+          expect(typeof rule.check).toBe('function');
+        } else {
+          expect(rule.keywords.length).toBeGreaterThan(0);
+          expect(rule.pattern.flags).toContain('g');
+        }
         expect(rule.message.length).toBeGreaterThan(20);
         expect(rule.fix.length).toBeGreaterThan(20);
       });

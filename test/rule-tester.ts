@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine.js';
 import { mask } from '../src/secret.js';
-import type { Rule, Severity } from '../src/types.js';
+import type { ContentRule, Severity } from '../src/types.js';
 
 export interface ValidCase {
   /** What the case is, e.g. "Firebase web config". */
@@ -33,7 +33,7 @@ export interface InvalidCase {
   readonly errors: readonly Expected[];
 }
 
-export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleTester(rule: ContentRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   const engine = new Engine([rule]);
   const seen = new Set<string>();
   const unique = (code: string) => {
@@ -63,7 +63,7 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
         if (c.errors.length === 0) throw new Error(`${rule.id}: invalid case "${c.name}" expects no finding, so it cannot fail`);
         it(c.name, () => {
           const found = run(c.code, c.path);
-          expect(found.map((f) => ({ line: f.line, column: f.column, secret: f.secret, masked: mask(f.secret) }))).toEqual(
+          expect(found.map((f) => ({ line: f.line, column: f.column, secret: f.secret, masked: mask(f.secret!) }))).toEqual(
             c.errors.map((e) => ({ line: e.line, column: e.column, secret: e.secret, masked: mask(e.secret) })),
           );
           c.errors.forEach((e, i) => {
@@ -71,10 +71,11 @@ export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; inv
             expect(f.ruleId).toBe(rule.id);
             if (e.severity) expect(f.severity).toBe(e.severity);
             if (e.message) expect(f.message).toContain(e.message);
-            expect(f.fingerprint).not.toContain(f.secret);
-            expect(mask(f.secret)).not.toContain(f.secret.slice(-12));
+            const secret = f.secret!;
+            expect(f.fingerprint).not.toContain(secret);
+            expect(mask(secret)).not.toContain(secret.slice(-12));
             expect(f.endLine).toBe(f.line);
-            expect(f.endColumn - f.column).toBe(f.secret.length);
+            expect(f.endColumn! - f.column!).toBe(secret.length);
           });
         });
       }

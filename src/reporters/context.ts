@@ -12,4 +12,4 @@ export interface ReportContext {
 }
 
 /** The secret as a report may show it. */
-export const shownSecret = (f: Finding, ctx: ReportContext): string => (ctx.redact ? mask(f.secret) : f.secret);
+export const shownSecret = (f: Finding, ctx: ReportContext): string => (f.secret === undefined ? '' : ctx.redact ? mask(f.secret) : f.secret);

@@ -15,14 +15,12 @@ export function github(result: ScanResult, ctx: ReportContext): string {
   const lines = result.findings.map((f) => {
     const props = [
       `file=${property(f.file)}`,
-      `line=${f.line}`,
-      `col=${f.column}`,
-      `endLine=${f.endLine}`,
-      `endColumn=${f.endColumn}`,
+      ...(f.line === undefined ? [] : [`line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`]),
       `title=${property(`leakgate: ${f.ruleId} (${f.severity})`)}`,
     ].join(',');
     const where = f.commit ? ` (commit ${f.commit.slice(0, 12)})` : '';
-    return `::${COMMAND[f.severity]} ${props}::${data(`${f.message} Found ${shownSecret(f, ctx)}${where}.\nFix: ${f.fix}`)}`;
+    const found = f.secret === undefined ? (where ? ` In${where}.` : '') : ` Found ${shownSecret(f, ctx)}${where}.`;
+    return `::${COMMAND[f.severity]} ${props}::${data(`${f.message}${found}\nFix: ${f.fix}`)}`;
   });
   for (const e of result.errors) lines.push(`::error title=${property('leakgate: scan incomplete')}::${data(`${e.file}: ${e.message}`)}`);
   const n = result.findings.length;

@@ -8,6 +8,7 @@ export function json(result: ScanResult, ctx: ReportContext): string {
   const report = {
     tool: { name: 'leakgate', version: ctx.version },
     mode: result.mode,
+    ...(result.notes?.length ? { notes: result.notes } : {}),
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
@@ -22,7 +23,7 @@ export function json(result: ScanResult, ctx: ReportContext): string {
       ...(f.laterCommits === undefined ? {} : { laterCommits: f.laterCommits }),
       message: f.message,
       fix: f.fix,
-      secret: shownSecret(f, ctx),
+      ...(f.secret === undefined ? {} : { secret: shownSecret(f, ctx) }),
       fingerprint: f.fingerprint,
     })),
     errors: result.errors,

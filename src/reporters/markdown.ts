@@ -16,7 +16,7 @@ export function markdown(result: ScanResult, ctx: ReportContext): string {
     out.push('| severity | rule | location | commit | secret | fix |', '| --- | --- | --- | --- | --- | --- |');
     for (const f of result.findings) {
       out.push(
-        `| ${f.severity} | \`${f.ruleId}\` | \`${cell(f.file)}:${f.line}\` | ${f.commit ? `\`${f.commit.slice(0, 12)}\`` : ''} | \`${cell(shownSecret(f, ctx))}\` | ${cell(f.fix)} |`,
+        `| ${f.severity} | \`${f.ruleId}\` | \`${cell(f.file)}${f.line === undefined ? '' : `:${f.line}`}\` | ${f.commit ? `\`${f.commit.slice(0, 12)}\`` : ''} | \`${cell(shownSecret(f, ctx))}\` | ${cell(f.fix)} |`,
       );
     }
   }

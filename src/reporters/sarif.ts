@@ -65,19 +65,19 @@ function resultOf(f: Finding, ctx: ReportContext, index: number | undefined) {
     ruleId: f.ruleId,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: LEVEL[f.severity],
-    message: { text: `${f.message} Found ${shownSecret(f, ctx)}. Fix: ${f.fix}` },
+    message: { text: `${f.message}${f.secret === undefined ? '' : ` Found ${shownSecret(f, ctx)}.`} Fix: ${f.fix}` },
     locations: [
       {
         physicalLocation: {
           artifactLocation: { uri: pathToUri(f.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          ...(f.line === undefined ? {} : { region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } }),
         },
       },
     ],
     partialFingerprints: { 'leakgate/v1': f.fingerprint },
     properties: {
       severity: f.severity,
-      secret: shownSecret(f, ctx),
+      ...(f.secret === undefined ? {} : { secret: shownSecret(f, ctx) }),
       ...(f.commit === undefined ? {} : { commit: f.commit }),
       ...(f.author === undefined ? {} : { author: f.author }),
       ...(f.date === undefined ? {} : { date: f.date }),

@@ -24,14 +24,20 @@ export function text(result: ScanResult, ctx: ReportContext): string {
       file = f.file;
       out.push(paint('bold', f.file));
     }
-    const where = f.commit ? `${f.line}:${f.column} @ ${f.commit.slice(0, 12)}` : `${f.line}:${f.column}`;
-    out.push(`  ${where}  ${paint(f.severity, f.severity)}  ${f.ruleId}  ${shownSecret(f, ctx)}`);
+    const at = f.line === undefined ? 'file' : `${f.line}:${f.column}`;
+    const where = f.commit ? `${at} @ ${f.commit.slice(0, 12)}` : at;
+    out.push(`  ${where}  ${paint(f.severity, f.severity)}  ${f.ruleId}${f.secret === undefined ? '' : `  ${shownSecret(f, ctx)}`}`);
     if (f.commit) {
       const later = f.laterCommits ? `; still there in ${f.laterCommits} later ${plural(f.laterCommits, 'commit')}` : '';
       out.push(`    ${paint('dim', `added by ${f.author ?? '?'} on ${f.date ?? '?'}${later}`)}`);
     }
     out.push(`    ${f.message}`);
     out.push(`    ${paint('dim', `fix: ${f.fix}`)}`);
+  }
+  if (result.notes?.length) {
+    if (out.length > 0) out.push('');
+    out.push(paint('bold', 'notes:'));
+    for (const n of result.notes) out.push(`  ${n}`);
   }
   if (result.errors.length > 0) {
     if (out.length > 0) out.push('');
