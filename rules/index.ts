@@ -4,6 +4,8 @@
 import type { Rule } from '../src/types.js';
 import anthropicApiKey from './anthropic-api-key.js';
 import deepseekApiKey from './deepseek-api-key.js';
+import dotenvNotIgnored from './dotenv-not-ignored.js';
+import dotenvTracked from './dotenv-tracked.js';
 import googleAiApiKey from './google-ai-api-key.js';
 import groqApiKey from './groq-api-key.js';
 import huggingfaceToken from './huggingface-token.js';
@@ -16,6 +18,8 @@ import xaiApiKey from './xai-api-key.js';
 export const RULES: readonly Rule[] = [
   anthropicApiKey,
   deepseekApiKey,
+  dotenvNotIgnored,
+  dotenvTracked,
   googleAiApiKey,
   groqApiKey,
   huggingfaceToken,

@@ -3,7 +3,8 @@
 
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from './engine.js';
-import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, sortFindings, windowPool } from './scan.js';
+import { isDotenv } from './dotenv.js';
+import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
@@ -12,6 +13,14 @@ import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
 import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
 import { Window } from './window.js';
+
+/** Passes each batch to `see` on its way through. */
+function* tap<T>(items: Iterable<T>, see: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    see(item);
+    yield item;
+  }
+}
 
 const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
@@ -30,15 +39,33 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
   const started = performance.now();
   const total = emptyBatch();
   const counter: { baselined?: number } = {};
+  const files = new Engine(selectRules(opts.ruleIds));
+  const notes: string[] = [];
   for (const target of targets) {
     const list = await listWorktree(target);
-    const batch = await scanFiles(list.root, list.batches, opts);
+    // File rules need names and git status only: judge each listed path as it passes to the readers.
+    const fileFindings: Finding[] = [];
+    let dotenvOutsideGit = 0;
+    const judged = tap(list.batches, (paths) => {
+      for (const path of paths) {
+        if (list.tracked) fileFindings.push(...files.checkFile({ path, mode: 'worktree', tracked: list.tracked(path) }));
+        else if (isDotenv(path)) dotenvOutsideGit++;
+      }
+    });
+    const batch = await scanFiles(list.root, judged, opts);
+    batch.findings.push(...fileFindings);
+    if (dotenvOutsideGit > 0) {
+      notes.push(
+        `${dotenvOutsideGit} dotenv file${dotenvOutsideGit === 1 ? '' : 's'} under ${target}, which is not in a git repository: whether git would ignore ${dotenvOutsideGit === 1 ? 'it' : 'them'} cannot be judged here (their contents were scanned)`,
+      );
+    }
     if (!opts.ignoreBaseline) batch.findings = baselined(batch.findings, list.root, counter);
     mergeBatch(total, batch);
     total.errors.push(...list.errors);
   }
   return {
     mode: 'worktree',
+    ...(notes.length ? { notes } : {}),
     findings: sortFindings(total.findings),
     errors: total.errors.sort(byFile),
     skipped: total.skipped.sort(byFile),
@@ -62,7 +89,7 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
   const engine = new Engine(RULES);
   const counter: { baselined?: number } = {};
   const findings = baselined(
-    staged.chunks.flatMap((c) => engine.scan(c)),
+    [...staged.chunks.flatMap((c) => engine.scan(c)), ...staged.changed.flatMap((path) => engine.checkFile({ path, mode: 'staged' }))],
     root.value,
     counter,
   );
@@ -105,6 +132,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const skipped: Skipped[] = [];
   const stats: ScanResult['stats'] = { files: 0, bytes: 0, skipped: 0, durationMs: 0 };
   let missing = 0;
+  let sawDotenv = false;
   type Blob = { id: string; path: string };
   const window = new Window<Blob>();
   const record = (blob: Blob, found: Finding[]): void => {
@@ -139,6 +167,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
       } else {
         stats.files++;
         stats.bytes += o.content.length;
+        if (isDotenv(o.path)) sawDotenv = true;
         const blob = { id: o.id, path: o.path };
         if (o.content.length > window.free) await dispatch();
         if (!window.add(blob, o.content)) scanHere(blob, o.content);
@@ -161,17 +190,26 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
       message: 'shallow clone: commits before the shallow boundary are not there to scan; fetch the whole history (git fetch --unshallow, or fetch-depth: 0 with actions/checkout)',
     });
   }
-  const findings = byBlob.size > 0 ? baselined(await attribute(cwd, opts.revs, byBlob), await workTreeRoot(cwd), stats) : [];
+  // The log is read only when something needs a commit: findings, or a dotenv file in history.
+  const findings = byBlob.size > 0 || sawDotenv ? baselined(await attribute(cwd, opts.revs, byBlob, engine), await workTreeRoot(cwd), stats) : [];
   stats.durationMs = Math.round(performance.now() - started);
   return { mode: 'history', findings: sortFindings(findings), errors, skipped: skipped.sort(byFile), stats };
 }
 
-async function attribute(cwd: string, revs: readonly string[], byBlob: Map<string, Finding[]>): Promise<Finding[]> {
+async function attribute(cwd: string, revs: readonly string[], byBlob: Map<string, Finding[]>, engine: Engine): Promise<Finding[]> {
   const first = new Map<string, { finding: Finding; lastCommit: string; later: number }>();
   const placed = new Set<string>();
-  for await (const a of arrivals(cwd, revs, new Set(byBlob.keys()))) {
+  const fileFindings = new Map<string, Finding[]>();
+  for await (const a of arrivals(cwd, revs, new Set(byBlob.keys()), isDotenv)) {
+    // File rules: once per path, at the first commit that brought a file there.
+    if (isDotenv(a.path) && !fileFindings.has(a.path)) {
+      fileFindings.set(
+        a.path,
+        engine.checkFile({ path: a.path, mode: 'history', commit: a.commit }).map((f) => ({ ...f, author: a.author, date: a.date })),
+      );
+    }
     placed.add(a.blob);
-    for (const f of byBlob.get(a.blob)!) {
+    for (const f of byBlob.get(a.blob) ?? []) {
       const key = `${f.ruleId}\0${a.path}\0${f.secret}`;
       const seen = first.get(key);
       if (!seen) {
@@ -184,6 +222,7 @@ async function attribute(cwd: string, revs: readonly string[], byBlob: Map<strin
     }
   }
   const out: Finding[] = [...first.values()].map(({ finding, later }) => ({ ...finding, laterCommits: later }));
+  for (const found of fileFindings.values()) out.push(...found);
   // Blobs reachable only without a commit that adds them (a tagged blob): report them where found.
   for (const [blob, found] of byBlob) if (!placed.has(blob)) out.push(...found);
   return out;

@@ -61,7 +61,8 @@ describe('scan --history', () => {
         ['branch.txt', branch],
       ]),
     );
-    expect(got).toHaveLength(4); // a.txt at its own commit too
+    expect(got).toHaveLength(5); // a.txt at its own commit too, and old.env as a committed dotenv file
+    expect(report.findings.filter((f) => f.ruleId === 'dotenv-tracked')).toMatchObject([{ file: 'old.env', commit: deleted }]);
   });
 
   it('finds a key added while resolving a merge conflict, at the merge commit', () => {

@@ -120,7 +120,12 @@ export interface Arrival {
  * to a path (added or changed it; for merges, relative to each parent). Only blobs in `wanted` are
  * yielded, so callers pay for the log only when history has findings.
  */
-export async function* arrivals(cwd: string, revs: readonly string[], wanted: ReadonlySet<string>): AsyncGenerator<Arrival> {
+export async function* arrivals(
+  cwd: string,
+  revs: readonly string[],
+  wanted: ReadonlySet<string>,
+  wantedPath: (path: string) => boolean = () => false,
+): AsyncGenerator<Arrival> {
   const log = spawn(
     'git',
     ['-c', 'core.quotePath=false', 'log', '--reverse', '-m', '--raw', '--no-abbrev', '--no-renames', '--format=%x01%H%x00%an <%ae>%x00%aI', ...revs, '--'],
@@ -128,7 +133,7 @@ export async function* arrivals(cwd: string, revs: readonly string[], wanted: Re
   );
   const failure = collect(log, 'log');
   try {
-    yield* parseLog(log.stdout, wanted);
+    yield* parseLog(log.stdout, wanted, wantedPath);
   } finally {
     log.kill();
   }
@@ -136,7 +141,7 @@ export async function* arrivals(cwd: string, revs: readonly string[], wanted: Re
   if (f) throw new Error(f);
 }
 
-async function* parseLog(stdout: Readable, wanted: ReadonlySet<string>): AsyncGenerator<Arrival> {
+async function* parseLog(stdout: Readable, wanted: ReadonlySet<string>, wantedPath: (path: string) => boolean): AsyncGenerator<Arrival> {
   // Loaded here rather than at start-up: only a history scan with findings reads the log.
   const { createInterface } = await import('node:readline');
   let commit = '';
@@ -152,8 +157,9 @@ async function* parseLog(stdout: Readable, wanted: ReadonlySet<string>): AsyncGe
     const tab = line.indexOf('\t');
     const fields = line.slice(1, tab).split(' ');
     const blob = fields[3];
-    if (blob === undefined || !wanted.has(blob)) continue;
-    yield { commit, author, date, path: unquote(line.slice(tab + 1)), blob };
+    if (blob === undefined || /^0+$/.test(blob)) continue; // a deletion
+    const path = unquote(line.slice(tab + 1));
+    if (wanted.has(blob) || wantedPath(path)) yield { commit, author, date, path, blob };
   }
 }
 

@@ -14,6 +14,8 @@ export interface StagedChanges {
   readonly files: string[];
   /** Files whose added content holds a NUL byte: binary, not scanned. */
   readonly binary: string[];
+  /** Every path the commit adds or changes (not deletions), with or without added lines. */
+  readonly changed: string[];
 }
 
 /**
@@ -54,7 +56,10 @@ export function parseDiff(diff: string): StagedChanges {
   const chunks: Chunk[] = [];
   const files: string[] = [];
   const binary: string[] = [];
+  const changed: string[] = [];
   const lines = diff.split('\n');
+  let header: string | null = null;
+  let deleted = false;
   let path: string | null = null;
   let fileChunks: Chunk[] = [];
   const endFile = (): void => {
@@ -70,7 +75,12 @@ export function parseDiff(diff: string): StagedChanges {
     const line = lines[i]!;
     if (line.startsWith('diff --git ')) {
       endFile();
+      if (header !== null && !deleted) changed.push(path ?? header);
       path = null;
+      header = headerPath(line);
+      deleted = false;
+    } else if (line.startsWith('deleted file mode')) {
+      deleted = true;
     } else if (line.startsWith('+++ ')) {
       // Git ends the name with a tab when it holds a space; quoted names carry their own delimiters.
       const target = line.slice(4).replace(/\t$/, '');
@@ -94,7 +104,19 @@ export function parseDiff(diff: string): StagedChanges {
     }
   }
   endFile();
-  return { chunks, files, binary };
+  if (header !== null && !deleted) changed.push(path ?? header);
+  return { chunks, files, binary, changed };
+}
+
+/** The new path in a "diff --git a/P b/P" line (used when a file has no +++ line: empty, mode change). */
+function headerPath(line: string): string {
+  const rest = line.slice('diff --git '.length);
+  if (rest.startsWith('"')) {
+    const second = rest.lastIndexOf(' "');
+    return stripPrefix(unquote(rest.slice(second + 1)));
+  }
+  // Unquoted: "a/P b/P" with the same P twice (renames always come with a +++ line).
+  return rest.slice(2, 2 + (rest.length - 5) / 2);
 }
 
 function stripPrefix(p: string): string {

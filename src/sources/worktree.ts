@@ -15,6 +15,8 @@ export interface FileList {
   readonly batches: Iterable<string[]>;
   /** True when the list came from git. */
   readonly git: boolean;
+  /** Whether git tracks a listed path (false: untracked and not ignored); undefined outside git. */
+  readonly tracked?: (path: string) => boolean;
   /** Directories that could not be listed (outside git); filled while `batches` is consumed. */
   readonly errors: ScanError[];
 }
@@ -31,9 +33,16 @@ export async function listWorktree(target: string): Promise<FileList> {
     return { root, batches: [[toPosix(relative(root, abs))]], git: top !== null, errors: [] };
   }
   if (top !== null) {
-    const out = await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.'], dir);
-    const files = [...new Set(splitZ(out))];
-    return { root: top, batches: chunks(files, BATCH), git: true, errors: [] };
+    // -t tags each path: "? " untracked (and not ignored), any other letter tracked.
+    const out = await git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.'], dir);
+    const untracked = new Set<string>();
+    const files = new Set<string>();
+    for (const entry of splitZ(out)) {
+      const path = entry.slice(2);
+      if (entry.startsWith('?')) untracked.add(path);
+      files.add(path);
+    }
+    return { root: top, batches: chunks([...files], BATCH), git: true, errors: [], tracked: (p) => !untracked.has(p) };
   }
   const errors: ScanError[] = [];
   return { root: abs, batches: walk(abs, errors), git: false, errors };
