@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Measures recall and precision against a labelled corpus kept outside this repository:
 //   node bench/eval.mjs CORPUS_DIR
-// CORPUS_DIR holds tree/ (the files to scan) and labels.jsonl, one line per real secret:
-//   {"file": "<POSIX path relative to tree/>", "line": <1-based>, "rule": "<rule id>"}
-// A finding counts as a true positive when a label has its file, line and rule; every label is
-// matched at most once. Prints per-rule figures, then each miss and false positive (masked).
+//
+// Two corpus layouts:
+//   CORPUS_DIR/tree/ + labels.jsonl      a sweep of tree/; labels {"file", "line", "rule"}
+//   CORPUS_DIR/manifest.json             {"history"|"staged"|"sweep": [{"repo", "labels", "env"?}]}:
+//                                        each repo is scanned in that mode; history labels carry
+//                                        "commit" too; file-level labels have no "line"
+// A finding is a true positive when a label has its (commit,) file, line and rule; labels are
+// matched as a multiset. Findings of file rules (dotenv-*) count only when the corpus labels them.
+// Prints per-rule figures, then each miss and false positive (secrets masked).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,43 +22,82 @@ if (!corpus) {
   process.exit(2);
 }
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'leakgate.js');
-const extra = process.argv.slice(3);
-const run = spawnSync(process.execPath, [BIN, 'scan', join(corpus, 'tree'), '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
-if (run.status === 2 || !run.stdout) {
-  console.error(run.stderr || run.stdout);
-  process.exit(2);
-}
-const report = JSON.parse(run.stdout);
-const labels = readFileSync(join(corpus, 'labels.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+const FILE_RULES = new Set(['dotenv-not-ignored', 'dotenv-tracked']);
+const MODE_ARGS = { sweep: [], staged: ['--staged'], history: ['--history'] };
 
-const key = (file, line, rule) => `${file}\0${line}\0${rule}`;
-const open = new Map();
-for (const l of labels) open.set(key(l.file, l.line, l.rule), (open.get(key(l.file, l.line, l.rule)) ?? 0) + 1);
+function readLabels(path) {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+function scan(cwd, args, env = {}) {
+  const run = spawnSync(process.execPath, [BIN, 'scan', ...args, '--format', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, ...env },
+  });
+  if (!run.stdout) throw new Error(`scan failed in ${cwd}: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/** The units to score: one per repository (or the one tree), each with its findings and labels. */
+function units() {
+  const manifest = join(corpus, 'manifest.json');
+  if (!existsSync(manifest)) {
+    return [{ name: 'tree', mode: 'sweep', report: scan(process.cwd(), [join(corpus, 'tree')]), labels: readLabels(join(corpus, 'labels.jsonl')) }];
+  }
+  const spec = JSON.parse(readFileSync(manifest, 'utf8'));
+  return Object.entries(spec).flatMap(([mode, repos]) =>
+    repos.map((r) => ({
+      name: `${mode} ${r.repo}`,
+      mode,
+      report: scan(join(corpus, r.repo), MODE_ARGS[mode], r.env),
+      labels: readLabels(join(corpus, r.labels)),
+    })),
+  );
+}
+
+const all = units();
+const labelledFileRules = all.some((u) => u.labels.some((l) => FILE_RULES.has(l.rule)));
 const stats = new Map();
 const stat = (rule) => stats.get(rule) ?? stats.set(rule, { tp: 0, fp: 0, fn: 0 }).get(rule);
-const falsePositives = [];
-for (const f of report.findings) {
-  const k = key(f.file, f.line, f.ruleId);
-  if ((open.get(k) ?? 0) > 0) {
-    open.set(k, open.get(k) - 1);
-    stat(f.ruleId).tp++;
-  } else {
-    stat(f.ruleId).fp++;
-    falsePositives.push(`${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.secret}`);
-  }
-}
 const misses = [];
-for (const l of labels) {
-  const k = key(l.file, l.line, l.rule);
-  if ((open.get(k) ?? 0) > 0) {
-    open.set(k, open.get(k) - 1);
-    stat(l.rule).fn++;
-    misses.push(`${l.file}:${l.line} ${l.rule}${l.note ? ` (${l.note})` : ''}`);
+const falsePositives = [];
+let errors = 0;
+let ignored = 0;
+for (const u of all) {
+  const key = (x) => `${u.mode === 'history' ? `${x.commit}\0` : ''}${x.file}\0${x.line ?? ''}\0${x.rule ?? x.ruleId}`;
+  const open = new Map();
+  for (const l of u.labels) open.set(key(l), (open.get(key(l)) ?? 0) + 1);
+  errors += u.report.errors.length;
+  for (const e of u.report.errors) console.log(`error in ${u.name}: ${e.file}: ${e.message}`);
+  for (const f of u.report.findings) {
+    if (FILE_RULES.has(f.ruleId) && !labelledFileRules) {
+      ignored++;
+      continue;
+    }
+    const k = key(f);
+    if ((open.get(k) ?? 0) > 0) {
+      open.set(k, open.get(k) - 1);
+      stat(f.ruleId).tp++;
+    } else {
+      stat(f.ruleId).fp++;
+      falsePositives.push(`${u.name}: ${f.commit ? `${f.commit.slice(0, 10)} ` : ''}${f.file}:${f.line ?? '-'} ${f.ruleId} ${f.secret ?? ''}`);
+    }
+  }
+  for (const l of u.labels) {
+    const k = key(l);
+    if ((open.get(k) ?? 0) > 0) {
+      open.set(k, open.get(k) - 1);
+      stat(l.rule).fn++;
+      misses.push(`${u.name}: ${l.commit ? `${l.commit.slice(0, 10)} ` : ''}${l.file}:${l.line ?? '-'} ${l.rule}${l.note ? ` (${l.note})` : ''}`);
+    }
   }
 }
+
 const fmt = (n, d) => (d === 0 ? 'n/a' : (n / d).toFixed(3));
 let tp = 0;
 let fp = 0;
@@ -66,6 +110,6 @@ for (const [rule, s] of [...stats].sort()) {
   console.log(`${rule.padEnd(22)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)}  ${fmt(s.tp, s.tp + s.fn).padStart(6)}  ${fmt(s.tp, s.tp + s.fp).padStart(9)}`);
 }
 console.log(`${'all'.padEnd(22)} ${String(tp).padStart(5)} ${String(fp).padStart(5)} ${String(fn).padStart(5)}  ${fmt(tp, tp + fn).padStart(6)}  ${fmt(tp, tp + fp).padStart(9)}`);
-console.log(`errors: ${report.errors.length}; files scanned: ${report.stats.files}; skipped: ${report.stats.skipped}`);
+console.log(`units: ${all.length}; scan errors: ${errors}${ignored ? `; file-rule findings not scored (the corpus does not label them): ${ignored}` : ''}`);
 if (misses.length) console.log(`\nmissed:\n  ${misses.join('\n  ')}`);
 if (falsePositives.length) console.log(`\nfalse positives:\n  ${falsePositives.join('\n  ')}`);
