@@ -66,6 +66,7 @@ const COMMANDS: readonly CommandSpec[] = [
       range: { type: 'string', describe: 'With --history: only the commits of a range such as A..B' },
       stash: { type: 'boolean', describe: 'With --history: include stashes' },
       'pre-push': { type: 'boolean', describe: "Scan the commits being pushed, from git's pre-push hook input on standard input" },
+      fix: { type: 'boolean', describe: 'Add the missing dotenv lines to the root .gitignore (sweep only), then scan again' },
       format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
       output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
       redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
@@ -161,12 +162,13 @@ async function runScan(args: Args): Promise<number> {
   }
   const paths = args.paths as string[];
   const maxFileSize = parseSize(String(args['max-file-size']));
-  const modes = ['staged', 'history', 'pre-push'].filter((m) => args[m]);
+  const modes = ['staged', 'history', 'pre-push', 'fix'].filter((m) => args[m]);
   if (modes.length > 1) throw new UsageError(`--${modes.join(' and --')} are different scans: choose one`);
   if (args['pre-push']) return report(await prePush(maxFileSize), args);
   if ((args.since !== undefined || args.range !== undefined || args.stash) && !args.history) {
     throw new UsageError('--since, --range and --stash go with --history');
   }
+  if (args.fix) return report(await fixThenSweep(paths, maxFileSize), args);
   const result = args.history
     ? await scanHistory(args.pathsGiven ? paths[0]! : process.cwd(), {
         revs: historyRevs(args),
@@ -220,6 +222,20 @@ async function runCi(args: Args): Promise<number> {
     writeFileSync(args.sarif, REPORTERS.sarif(result, { version, redact: args.redact !== false, color: false }));
   }
   return report(result, args, { failOn: args['fail-on'] as Severity, summary: true });
+}
+
+/** --fix: sweep, append the .gitignore lines dotenv findings call for, say what changed, sweep again. */
+async function fixThenSweep(paths: string[], maxFileSize: number): Promise<ScanResult> {
+  const { fixDotenv } = await import('./fix.js');
+  const { workTreeRoot } = await import('./sources/git.js');
+  const root = await workTreeRoot(paths[0]!);
+  if (root === null) throw new UsageError('--fix edits .gitignore: run it inside a git work tree');
+  const first = await sweep(paths, { maxFileSize });
+  const fixed = await fixDotenv(root, first.findings);
+  if (fixed.added.length === 0) process.stderr.write('leakgate --fix: .gitignore already has what it needs; nothing changed\n');
+  else process.stderr.write(`leakgate --fix: appended to ${fixed.gitignore}:\n${fixed.added.map((l) => `  + ${l}`).join('\n')}\n`);
+  for (const f of fixed.stillNotIgnored) process.stderr.write(`leakgate --fix: git still does not ignore ${f} (a negation in a .gitignore overrides it?)\n`);
+  return sweep(paths, { maxFileSize });
 }
 
 /** The rev-list arguments for a history scan. */
