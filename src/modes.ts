@@ -5,6 +5,8 @@ import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from './engine.js';
 import { isDotenv } from './dotenv.js';
 import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
@@ -13,6 +15,17 @@ import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
 import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
 import { Window } from './window.js';
+
+/**
+ * The work tree holding `cwd`, found by looking for `.git` upwards: enough to locate the baseline
+ * without another git process on the pre-commit path (git runs hooks at the top of the work tree).
+ */
+function enclosingWorkTree(cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
 
 /** Passes each batch to `see` on its way through. */
 function* tap<T>(items: Iterable<T>, see: (item: T) => void): Generator<T> {
@@ -78,19 +91,18 @@ export class NotAGitRepository extends Error {}
 /** The pre-commit scan: the lines the index adds to HEAD, limited to `pathspecs` when given. */
 export async function scanStaged(cwd: string, pathspecs: readonly string[]): Promise<ScanResult> {
   const started = performance.now();
-  // Both at once: the diff is what a commit waits for, the repository check only explains a failure.
-  const [root, diff] = await Promise.allSettled([workTreeRoot(cwd), stagedChanges(cwd, pathspecs)]);
-  if (root.status === 'fulfilled' && root.value === null) {
-    throw new NotAGitRepository(`not inside a git work tree: ${cwd} (--staged reads the index)`);
-  }
-  if (root.status === 'rejected') throw root.reason;
-  if (diff.status === 'rejected') throw diff.reason;
-  const staged = diff.value;
+  // One git process on the way to a commit: the repository check runs only to explain a failure.
+  const staged = await stagedChanges(cwd, pathspecs).catch(async (err: unknown) => {
+    if ((await workTreeRoot(cwd).catch(() => null)) === null) {
+      throw new NotAGitRepository(`not inside a git work tree: ${cwd} (--staged reads the index)`);
+    }
+    throw err;
+  });
   const engine = new Engine(RULES);
   const counter: { baselined?: number } = {};
   const findings = baselined(
     [...staged.chunks.flatMap((c) => engine.scan(c)), ...staged.changed.flatMap((path) => engine.checkFile({ path, mode: 'staged' }))],
-    root.value,
+    enclosingWorkTree(cwd),
     counter,
   );
   return {
