@@ -101,7 +101,11 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
   const engine = new Engine(RULES);
   const counter: { baselined?: number } = {};
   const findings = baselined(
-    [...staged.chunks.flatMap((c) => engine.scan(c)), ...staged.changed.flatMap((path) => engine.checkFile({ path, mode: 'staged' }))],
+    [
+      // Hunks carry context for the rules that judge by nearby words; only added lines count.
+      ...staged.chunks.flatMap(({ chunk, added }) => engine.scan(chunk).filter((f) => added.has(f.line!))),
+      ...staged.changed.flatMap((path) => engine.checkFile({ path, mode: 'staged' })),
+    ],
     enclosingWorkTree(cwd),
     counter,
   );
@@ -112,7 +116,7 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
     skipped: staged.binary.map((file) => ({ file, reason: 'binary' })),
     stats: {
       files: staged.files.length,
-      bytes: staged.chunks.reduce((n, c) => n + Buffer.byteLength(c.content as string), 0),
+      bytes: staged.chunks.reduce((n, c) => n + Buffer.byteLength(c.chunk.content as string), 0),
       skipped: staged.binary.length,
       ...counter,
       durationMs: Math.round(performance.now() - started),

@@ -7,9 +7,16 @@
 import type { Chunk } from '../types.js';
 import { git } from './git.js';
 
+/** A hunk of the staged file: its new-side text (context and added lines) and which lines are added. */
+export interface StagedChunk {
+  readonly chunk: Chunk;
+  /** Line numbers (in the staged file) of the added lines: only findings on these count. */
+  readonly added: ReadonlySet<number>;
+}
+
 export interface StagedChanges {
-  /** One chunk per hunk of added lines, in diff order. */
-  readonly chunks: Chunk[];
+  /** One entry per hunk that adds lines, in diff order. */
+  readonly chunks: StagedChunk[];
   /** Paths (repository-relative POSIX) with added lines. */
   readonly files: string[];
   /** Files whose added content holds a NUL byte: binary, not scanned. */
@@ -19,10 +26,17 @@ export interface StagedChanges {
 }
 
 /**
+ * Lines of unchanged context around each change. Rules that judge by the words around a key (a
+ * DeepSeek key is one only where DeepSeek is named) need them; findings on them are dropped.
+ */
+export const CONTEXT_LINES = 25;
+
+/**
  * The diff options that make the output independent of the user's configuration: no colour, no
- * external diff or textconv driver, fixed prefixes, whole-repository paths, zero context, renames
- * and copies detected (so a moved file contributes only its changed lines), and every file treated
- * as text (a .gitattributes `binary` or `-diff` line must not hide a key; NUL bytes decide instead).
+ * external diff or textconv driver, fixed prefixes and context (diff.context, diff.interHunkContext),
+ * whole-repository paths, renames and copies detected (so a moved file contributes only its changed
+ * lines), and every file treated as text (a .gitattributes `binary` or `-diff` line must not hide a
+ * key; NUL bytes decide instead).
  */
 const DIFF_ARGS = [
   '--literal-pathspecs',
@@ -30,7 +44,8 @@ const DIFF_ARGS = [
   'core.quotePath=false',
   'diff',
   '--cached',
-  '--unified=0',
+  `--unified=${CONTEXT_LINES}`,
+  '--inter-hunk-context=0',
   '--no-color',
   '--no-ext-diff',
   '--no-textconv',
@@ -51,9 +66,9 @@ export async function stagedChanges(cwd: string, pathspecs: readonly string[] = 
 
 const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
-/** Parses `git diff --unified=0` output into chunks of added lines. */
+/** Parses `git diff` output into hunks of the staged files, marking their added lines. */
 export function parseDiff(diff: string): StagedChanges {
-  const chunks: Chunk[] = [];
+  const chunks: StagedChunk[] = [];
   const files: string[] = [];
   const binary: string[] = [];
   const changed: string[] = [];
@@ -61,10 +76,11 @@ export function parseDiff(diff: string): StagedChanges {
   let header: string | null = null;
   let deleted = false;
   let path: string | null = null;
-  let fileChunks: Chunk[] = [];
+  let fileChunks: StagedChunk[] = [];
   const endFile = (): void => {
+    if (header !== null && !deleted) changed.push(path ?? header);
     if (path === null || fileChunks.length === 0) return;
-    if (fileChunks.some((c) => (c.content as string).includes('\0'))) binary.push(path);
+    if (fileChunks.some((c) => (c.chunk.content as string).includes('\0'))) binary.push(path);
     else {
       files.push(path);
       chunks.push(...fileChunks);
@@ -75,12 +91,14 @@ export function parseDiff(diff: string): StagedChanges {
     const line = lines[i]!;
     if (line.startsWith('diff --git ')) {
       endFile();
-      if (header !== null && !deleted) changed.push(path ?? header);
       path = null;
       header = headerPath(line);
       deleted = false;
     } else if (line.startsWith('deleted file mode')) {
       deleted = true;
+    } else if (line.startsWith('rename to ') || line.startsWith('copy to ')) {
+      // A pure rename or copy has no +++ line: its new name is here.
+      path = unquote(line.slice(line.indexOf(' to ') + 4));
     } else if (line.startsWith('+++ ')) {
       // Git ends the name with a tab when it holds a space; quoted names carry their own delimiters.
       const target = line.slice(4).replace(/\t$/, '');
@@ -88,23 +106,37 @@ export function parseDiff(diff: string): StagedChanges {
     } else if (line.startsWith('@@ ')) {
       const m = HUNK.exec(line);
       if (!m) continue;
-      const removed = m[1] === undefined ? 1 : Number(m[1]);
+      // The hunk's body is exactly `oldCount` lines of context and removals and `newCount` lines
+      // of context and additions, in any order, each possibly followed by "\ No newline at end of
+      // file". Counting (rather than trusting prefixes alone) keeps an added line that itself starts
+      // with "+++" or "@@" inside the hunk.
+      let oldLeft = m[1] === undefined ? 1 : Number(m[1]);
+      let newLeft = m[3] === undefined ? 1 : Number(m[3]);
       const start = Number(m[2]);
-      const added = m[3] === undefined ? 1 : Number(m[3]);
-      // With zero context a hunk is its removed lines, then its added lines, each possibly followed
-      // by "\ No newline at end of file". Counting them (rather than reading prefixes) keeps an
-      // added line that itself starts with "+++" or "@@" inside the hunk.
-      let j = i + 1;
-      for (let n = 0; n < removed && j < lines.length; j++) if (!lines[j]!.startsWith('\\')) n++;
       const body: string[] = [];
-      for (; body.length < added && j < lines.length; j++) if (!lines[j]!.startsWith('\\')) body.push(lines[j]!.slice(1));
+      const added = new Set<number>();
+      let j = i + 1;
+      for (; (oldLeft > 0 || newLeft > 0) && j < lines.length; j++) {
+        const l = lines[j]!;
+        const kind = l[0];
+        if (kind === '\\') continue;
+        if (kind === '-') oldLeft--;
+        else if (kind === '+') {
+          added.add(start + body.length);
+          body.push(l.slice(1));
+          newLeft--;
+        } else {
+          body.push(l.slice(1));
+          oldLeft--;
+          newLeft--;
+        }
+      }
       while (j < lines.length && lines[j]!.startsWith('\\')) j++;
       i = j - 1;
-      if (path !== null && added > 0) fileChunks.push({ path, content: `${body.join('\n')}\n`, line: start });
+      if (path !== null && added.size > 0) fileChunks.push({ chunk: { path, content: `${body.join('\n')}\n`, line: start }, added });
     }
   }
   endFile();
-  if (header !== null && !deleted) changed.push(path ?? header);
   return { chunks, files, binary, changed };
 }
 
@@ -115,7 +147,7 @@ function headerPath(line: string): string {
     const second = rest.lastIndexOf(' "');
     return stripPrefix(unquote(rest.slice(second + 1)));
   }
-  // Unquoted: "a/P b/P" with the same P twice (renames always come with a +++ line).
+  // Unquoted: "a/P b/P" with the same P twice (renames and copies come with "rename to" lines).
   return rest.slice(2, 2 + (rest.length - 5) / 2);
 }
 
