@@ -2,10 +2,11 @@
 // never the secret itself), kept in .leakgate-baseline.json at the repository root. Scans drop the
 // findings it lists; `leakgate baseline` writes it from a sweep. Data only: nothing in it runs.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mask } from './secret.js';
 import type { Finding } from './types.js';
+import { writeInRepo } from './write.js';
 
 export const BASELINE_FILE = '.leakgate-baseline.json';
 
@@ -41,6 +42,6 @@ export function writeBaseline(root: string, findings: readonly Finding[]): strin
     })),
   };
   const path = join(root, BASELINE_FILE);
-  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+  writeInRepo(path, `${JSON.stringify(data, null, 2)}\n`);
   return path;
 }

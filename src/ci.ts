@@ -13,6 +13,13 @@ export interface ScanPlan {
   readonly deepen: string;
   /** Said when the plan had to fall back (no base known). */
   readonly note?: string;
+  /**
+   * A ref whose commits are already checked (the default branch, for a new branch): excluded when it
+   * exists and does not already hold the head; otherwise the head's whole history is scanned.
+   */
+  readonly exclude?: string;
+  /** The plan to use instead when `needs` are missing and fetching cannot bring them (a force push). */
+  readonly fallback?: ScanPlan;
 }
 
 const ZERO = /^0+$/;
@@ -24,9 +31,10 @@ const DEEPEN = {
   other: 'fetch the whole history (git fetch --unshallow) before the scan',
 };
 
-/** The commits of HEAD that are not on the default branch (a new branch). */
-function notOn(head: string, branch: string | undefined): string[] {
-  return branch ? [head, `^refs/remotes/origin/${branch}`] : [head, '--not', '--remotes'];
+/** The commits of a new branch: those not on the default branch (all of them when it is unknown). */
+function newBranch(source: string, head: string, branch: string | undefined, deepen: string): ScanPlan {
+  if (!branch) return { ...whole(source, head, 'the default branch is not known'), deepen };
+  return { source, revs: [head], needs: [head], deepen, exclude: `refs/remotes/origin/${branch}` };
 }
 
 /**
@@ -86,10 +94,11 @@ function github(env: NodeJS.ProcessEnv, event: Record<string, any>): ScanPlan {
   if (name === 'push') {
     const after: string | undefined = event.after;
     if (isZero(after)) return { source: 'GitHub Actions push (branch deleted)', revs: [], needs: [], deepen: DEEPEN.github };
-    if (isZero(event.before)) {
-      return { source: 'GitHub Actions push of a new branch', revs: notOn(after!, defaultBranch), needs: [after!], deepen: DEEPEN.github };
-    }
-    return { source: 'GitHub Actions push', revs: [`${event.before}..${after}`], needs: [event.before, after!], deepen: DEEPEN.github };
+    const branch = newBranch('GitHub Actions push of a new branch', after!, defaultBranch, DEEPEN.github);
+    if (isZero(event.before)) return branch;
+    const push: ScanPlan = { source: 'GitHub Actions push', revs: [`${event.before}..${after}`], needs: [event.before, after!], deepen: DEEPEN.github };
+    // After a force push the old head is gone from the remote: no fetch brings it back.
+    return event.forced ? { ...push, fallback: { ...branch, source: 'GitHub Actions force push' } } : push;
   }
   return whole(`GitHub Actions ${name || 'run'}`, env.GITHUB_SHA ?? 'HEAD', `a ${name || 'run'} event names no base commit`);
 }
@@ -100,7 +109,7 @@ function gitlab(env: NodeJS.ProcessEnv): ScanPlan {
   if (base) return { source: 'GitLab CI merge request', revs: [`${base}..${head}`], needs: [base], deepen: DEEPEN.gitlab };
   const before = env.CI_COMMIT_BEFORE_SHA;
   if (!isZero(before)) return { source: 'GitLab CI push', revs: [`${before}..${head}`], needs: [before!], deepen: DEEPEN.gitlab };
-  return { source: 'GitLab CI push of a new branch', revs: notOn(head, env.CI_DEFAULT_BRANCH), needs: [], deepen: DEEPEN.gitlab };
+  return newBranch('GitLab CI push of a new branch', head, env.CI_DEFAULT_BRANCH, DEEPEN.gitlab);
 }
 
 /** The object ids named in git's pre-push input (to check which of them this clone has). */

@@ -216,7 +216,6 @@ async function runCi(args: Args): Promise<number> {
   const event = process.env.GITHUB_ACTIONS === 'true' && eventPath ? (JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>) : null;
   const plan = ciPlan(process.env, event, args.since as string | undefined);
   process.stderr.write(`leakgate ci: ${plan.source}${plan.revs.length ? `: ${plan.revs.join(' ')}` : ': nothing to scan'}\n`);
-  if (plan.note) process.stderr.write(`leakgate ci: ${plan.note}\n`);
   const result = await scanPlanned(process.cwd(), plan, parseSize(String(args['max-file-size'])));
   if (typeof args.sarif === 'string') {
     writeFileSync(args.sarif, REPORTERS.sarif(result, { version, redact: args.redact !== false, color: false }));

@@ -2,11 +2,12 @@
 // the dotenv files a sweep found unignored (never removing or reordering what is there), then asks
 // git whether every one of them is now ignored. Returns what it did, for the CLI to print.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ignoreLines } from './dotenv.js';
 import { gitWithInput } from './sources/git.js';
 import type { Finding } from './types.js';
+import { writeInRepo } from './write.js';
 
 export interface FixResult {
   readonly gitignore: string;
@@ -28,7 +29,7 @@ export async function fixDotenv(root: string, findings: readonly Finding[]): Pro
   if (added.length > 0) {
     const eol = before.includes('\r\n') ? '\r\n' : '\n';
     const sep = before === '' || before.endsWith('\n') ? '' : eol;
-    writeFileSync(gitignore, `${before}${sep}${before === '' ? '' : eol}${[HEADER, ...added].join(eol)}${eol}`);
+    writeInRepo(gitignore, `${before}${sep}${before === '' ? '' : eol}${[HEADER, ...added].join(eol)}${eol}`);
   }
   // Git is the judge: ask it which of the files it now ignores.
   let ignored = '';

@@ -5,9 +5,10 @@
 // and submodules): our script, with any hook that was there kept beside it, run first, and put back
 // byte for byte by uninstall. Returns what it did, for the CLI to print.
 
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { git, workTreeRoot } from './sources/git.js';
+import { writeInRepo } from './write.js';
 
 export type HookName = 'pre-commit' | 'pre-push';
 
@@ -125,7 +126,7 @@ function installScript(dir: string, hook: HookName): string {
     note = `; the hook that was there is kept as ${hook}${CHAINED} and runs first`;
     if ((statSync(kept).mode & 0o111) === 0) note += ' (it is not executable: git did not run it before, and it will not run now)';
   }
-  writeFileSync(target, shipped(hook));
+  writeInRepo(target, shipped(hook), 0o755);
   chmodSync(target, 0o755);
   return `${hook}: installed ${target}${note}`;
 }
@@ -151,12 +152,12 @@ function editHusky(root: string, hook: HookName, action: 'install' | 'uninstall'
   if (action === 'install') {
     if (has) return `${hook}: .husky/${hook} already runs leakgate; nothing changed`;
     const joined = before === null || before === '' ? `${line}\n` : `${before}${before.endsWith('\n') ? '' : '\n'}${line}\n`;
-    writeFileSync(file, joined);
+    writeInRepo(file, joined);
     return `${hook}: added "${line}" to .husky/${hook}`;
   }
   if (!has || before === null) return `${hook}: .husky/${hook} does not run leakgate; nothing changed`;
   const after = before.replace(`${line}\n`, '');
   if (after === '') unlinkSync(file);
-  else writeFileSync(file, after);
+  else writeInRepo(file, after);
   return `${hook}: removed the leakgate line from .husky/${hook}`;
 }

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
-import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
+import { git, gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
@@ -61,8 +61,10 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
     let dotenvOutsideGit = 0;
     const judged = tap(list.batches, (paths) => {
       for (const path of paths) {
-        if (list.tracked) fileFindings.push(...files.checkFile({ path, mode: 'worktree', tracked: list.tracked(path) }));
-        else if (isDotenv(path)) dotenvOutsideGit++;
+        if (list.git) {
+          const tracked = list.tracked?.(path);
+          fileFindings.push(...files.checkFile({ path, mode: 'worktree', ...(tracked === undefined ? {} : { tracked }) }));
+        } else if (isDotenv(path)) dotenvOutsideGit++;
       }
     });
     const batch = await scanFiles(list.root, judged, opts);
@@ -254,6 +256,7 @@ export async function scanPlanned(cwd: string, plan: ScanPlan, maxFileSize: numb
     return { mode: 'history', findings: [], errors: [], skipped: [], stats: { files: 0, bytes: 0, skipped: 0, durationMs: 0 } };
   }
   const missing = await missingCommits(cwd, plan.needs);
+  if (missing.length > 0 && plan.fallback) return scanPlanned(cwd, plan.fallback, maxFileSize);
   if (missing.length > 0) {
     return {
       mode: 'history',
@@ -266,7 +269,28 @@ export async function scanPlanned(cwd: string, plan: ScanPlan, maxFileSize: numb
       stats: { files: 0, bytes: 0, skipped: 0, durationMs: 0 },
     };
   }
-  return scanHistory(cwd, { revs: plan.revs, maxFileSize, wholeHistory: false });
+  const revs = [...plan.revs];
+  const notes: string[] = plan.note ? [plan.note] : [];
+  if (plan.exclude) {
+    // A new branch: leave out what the default branch already holds, unless that is everything
+    // (the first push of the default branch itself) or the ref is not in this clone.
+    const head = plan.revs[0]!;
+    const present = (await missingCommits(cwd, [plan.exclude])).length === 0;
+    if (present && !(await isAncestor(cwd, head, plan.exclude))) revs.push(`^${plan.exclude}`);
+    else notes.push(`${plan.exclude} ${present ? 'already holds' : 'is not in this clone, so it cannot be subtracted from'} ${head}: scanning every commit of ${head}`);
+  }
+  const result = await scanHistory(cwd, { revs, maxFileSize, wholeHistory: false });
+  return notes.length ? { ...result, notes: [...(result.notes ?? []), ...notes] } : result;
+}
+
+/** Whether commit `a` is reachable from `b`. */
+async function isAncestor(cwd: string, a: string, b: string): Promise<boolean> {
+  try {
+    await git(['merge-base', '--is-ancestor', a, b], cwd);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Which of `revs` name no commit in the repository. */

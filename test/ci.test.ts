@@ -24,10 +24,14 @@ describe('ciPlan', () => {
     const gh = { GITHUB_ACTIONS: 'true' };
     expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'pull_request' }, { pull_request: { base: { sha: 'b1' }, head: { sha: 'h1' } } }).revs).toEqual(['b1..h1']);
     expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'push' }, { before: 'b2', after: 'a2' }).revs).toEqual(['b2..a2']);
-    expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'push' }, { before: ZERO, after: 'a3', repository: { default_branch: 'main' } }).revs).toEqual([
-      'a3',
-      '^refs/remotes/origin/main',
-    ]);
+    expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'push' }, { before: ZERO, after: 'a3', repository: { default_branch: 'main' } })).toMatchObject({
+      revs: ['a3'],
+      exclude: 'refs/remotes/origin/main',
+    });
+    expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'push' }, { before: 'b5', after: 'a5', forced: true, repository: { default_branch: 'main' } })).toMatchObject({
+      revs: ['b5..a5'],
+      fallback: { revs: ['a5'], exclude: 'refs/remotes/origin/main' },
+    });
     expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'push' }, { before: 'b4', after: ZERO }).revs).toEqual([]);
     expect(ciPlan({ ...gh, GITHUB_EVENT_NAME: 'pull_request' }, { pull_request: { base: { sha: 'b1' }, head: { sha: 'h1' } } }).deepen).toMatch(/fetch-depth: 0/);
   });
@@ -35,10 +39,10 @@ describe('ciPlan', () => {
   it('GitLab CI, Bitbucket, Azure Pipelines, Jenkins, CircleCI and --since', () => {
     expect(ciPlan({ GITLAB_CI: 'true', CI_MERGE_REQUEST_DIFF_BASE_SHA: 'mb', CI_COMMIT_SHA: 'mh' }, null).revs).toEqual(['mb..mh']);
     expect(ciPlan({ GITLAB_CI: 'true', CI_COMMIT_BEFORE_SHA: 'pb', CI_COMMIT_SHA: 'ph' }, null).revs).toEqual(['pb..ph']);
-    expect(ciPlan({ GITLAB_CI: 'true', CI_COMMIT_BEFORE_SHA: ZERO, CI_COMMIT_SHA: 'nh', CI_DEFAULT_BRANCH: 'trunk' }, null).revs).toEqual([
-      'nh',
-      '^refs/remotes/origin/trunk',
-    ]);
+    expect(ciPlan({ GITLAB_CI: 'true', CI_COMMIT_BEFORE_SHA: ZERO, CI_COMMIT_SHA: 'nh', CI_DEFAULT_BRANCH: 'trunk' }, null)).toMatchObject({
+      revs: ['nh'],
+      exclude: 'refs/remotes/origin/trunk',
+    });
     expect(ciPlan({ BITBUCKET_BUILD_NUMBER: '7', BITBUCKET_COMMIT: 'bc', BITBUCKET_PR_DESTINATION_BRANCH: 'main' }, null).revs).toEqual([
       'refs/remotes/origin/main..bc',
     ]);
@@ -110,6 +114,61 @@ describe('leakgate ci on GitHub Actions', () => {
     const { repo, env } = pullRequest();
     expect(leakgate(['ci', '--fail-on', 'critical'], { cwd: repo.dir, env }).code).toBe(0);
     expect(leakgate(['ci', '--fail-on', 'high'], { cwd: repo.dir, env }).code).toBe(1);
+  });
+});
+
+describe('leakgate ci on a push', () => {
+  /** A clone of a repository whose one commit carries a key, as CI checks it out. */
+  function cloned(extraBranch = false) {
+    const origin = gitRepo();
+    commitFile(origin, 'keys.env', `K=${k('first-push')}\n`);
+    if (extraBranch) {
+      origin.git('checkout', '-q', '-b', 'feature');
+      commitFile(origin, 'feature.txt', `K=${k('feature')}\n`);
+    }
+    const dir = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', `file://${origin.dir}`, dir], { env: origin.env });
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, env: origin.env, encoding: 'utf8' }).trim();
+    return { origin, dir, head };
+  }
+  const event = (payload: object) => {
+    const path = join(tempDir(), 'event.json');
+    writeFileSync(path, JSON.stringify(payload));
+    return path;
+  };
+
+  it('scans the whole history on the first push of the default branch', () => {
+    const { origin, dir, head } = cloned();
+    const env = { ...origin.env, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ before: ZERO, after: head, ref: 'refs/heads/main', repository: { default_branch: 'main' } }) };
+    const run = leakgate(['ci', '--format', 'json'], { cwd: dir, env });
+    expect(run.code).toBe(1);
+    expect(json(run).findings.map((f) => f.file)).toContain('keys.env');
+  });
+
+  it('scans only the new commits of a new branch', () => {
+    const { origin, dir, head } = cloned(true);
+    const env = { ...origin.env, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ before: ZERO, after: head, ref: 'refs/heads/feature', repository: { default_branch: 'main' } }) };
+    const r = json(leakgate(['ci', '--format', 'json'], { cwd: dir, env }));
+    expect(r.findings.map((f) => f.file)).toEqual(['feature.txt']);
+  });
+
+  it('falls back to the whole branch when the default branch is not in the clone (GitLab new branch)', () => {
+    const { origin, dir, head } = cloned(true);
+    execFileSync('git', ['update-ref', '-d', 'refs/remotes/origin/main'], { cwd: dir, env: origin.env });
+    const env = { ...origin.env, GITLAB_CI: 'true', CI_COMMIT_SHA: head, CI_COMMIT_BEFORE_SHA: ZERO, CI_DEFAULT_BRANCH: 'main' };
+    const run = leakgate(['ci', '--format', 'json'], { cwd: dir, env });
+    expect(run.code).toBe(1);
+    const r = json(run) as ReturnType<typeof json> & { notes: string[] };
+    expect(r.findings.filter((f) => f.ruleId === 'openai-api-key').map((f) => f.file).sort()).toEqual(['feature.txt', 'keys.env']);
+    expect(r.notes[0]).toMatch(/not in this clone/);
+  });
+
+  it('after a force push whose old head is gone, scans the branch instead of failing', () => {
+    const { origin, dir, head } = cloned(true);
+    const env = { ...origin.env, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ before: '1'.repeat(40), after: head, forced: true, ref: 'refs/heads/feature', repository: { default_branch: 'main' } }) };
+    const run = leakgate(['ci', '--format', 'json'], { cwd: dir, env });
+    expect(run.code).toBe(1);
+    expect(json(run).findings.map((f) => f.file)).toEqual(['feature.txt']);
   });
 });
 

@@ -79,7 +79,7 @@ function summary(result: ScanResult, paint: (style: keyof typeof SGR, s: string)
     stats.skipped > 0 ? `, ${stats.skipped} skipped` : ''
   }${stats.baselined ? `, ${stats.baselined} accepted by the baseline` : ''}`;
   const parts: string[] = [];
-  if (result.mode === 'staged' && stats.files === 0 && errors.length === 0) {
+  if (result.mode === 'staged' && stats.files === 0 && findings.length === 0 && errors.length === 0) {
     return 'nothing to scan: no staged changes add lines (stage files with git add, or scan the tree with leakgate scan)';
   }
   if (findings.length > 0) {

@@ -15,8 +15,8 @@ export interface FileList {
   readonly batches: Iterable<string[]>;
   /** True when the list came from git. */
   readonly git: boolean;
-  /** Whether git tracks a listed path (false: untracked and not ignored); undefined outside git. */
-  readonly tracked?: (path: string) => boolean;
+  /** Whether git tracks a listed path (false: untracked and not ignored; undefined: ignored); absent outside git. */
+  readonly tracked?: (path: string) => boolean | undefined;
   /** Directories that could not be listed (outside git); filled while `batches` is consumed. */
   readonly errors: ScanError[];
 }
@@ -30,7 +30,13 @@ export async function listWorktree(target: string): Promise<FileList> {
   const top = await workTreeRoot(dir);
   if (!stat.isDirectory()) {
     const root = top ?? dir;
-    return { root, batches: [[toPosix(relative(root, abs))]], git: top !== null, errors: [] };
+    const path = toPosix(relative(root, abs));
+    if (top === null) return { root, batches: [[path]], git: false, errors: [] };
+    // A file named on the command line is scanned even when git ignores it; git says whether it is
+    // tracked (listed, not "?"), untracked (listed with "?") or ignored (not listed: undefined).
+    const out = splitZ(await git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--full-name', '--', abs], dir));
+    const tag = out.find((e) => e.slice(2) === path)?.[0];
+    return { root, batches: [[path]], git: true, errors: [], tracked: () => (tag === undefined ? undefined : tag !== '?') };
   }
   if (top !== null) {
     // -t tags each path: "? " untracked (and not ignored), any other letter tracked.
