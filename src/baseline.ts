@@ -2,7 +2,7 @@
 // never the secret itself), kept in .leakgate-baseline.json at the repository root. Scans drop the
 // findings it lists; `leakgate baseline` writes it from a sweep. Data only: nothing in it runs.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mask } from './secret.js';
 import type { Finding } from './types.js';
@@ -20,6 +20,7 @@ interface BaselineFile {
 export function loadBaseline(root: string): Set<string> {
   const path = join(root, BASELINE_FILE);
   if (!existsSync(path)) return new Set();
+  if (lstatSync(path).isSymbolicLink()) throw new Error(`${BASELINE_FILE} is a symbolic link: refusing to follow it out of the repository`);
   let data: BaselineFile;
   try {
     data = JSON.parse(readFileSync(path, 'utf8')) as BaselineFile;

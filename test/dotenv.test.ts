@@ -1,6 +1,6 @@
 // .env hygiene end to end, with git as the oracle of what is ignored and tracked.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Repo, gitRepo, json, leakgate, tempDir, writeFiles } from './helpers.js';
@@ -60,6 +60,17 @@ describe('dotenv-not-ignored and dotenv-tracked in a sweep', () => {
     expect(r.findings.map((f) => [f.ruleId, f.file])).toEqual([['openai-api-key', '.env.sample']]);
   });
 
+  it('judges a dotenv file named on the command line by its git status', () => {
+    const repo = gitRepo({ '.env': 'A=1\n', '.env.local': 'B=2\n', '.gitignore': '.env.local\n' });
+    repo.git('add', '.env');
+    repo.git('commit', '-q', '-m', 'tracked env');
+    const named = (file: string) => json(leakgate(['scan', file, '--format', 'json'], { cwd: repo.dir, env: repo.env }));
+    expect(named('.env').findings.map((f) => f.ruleId)).toEqual(['dotenv-tracked']);
+    const ignored = named('.env.local');
+    expect(ignored.findings).toEqual([]);
+    expect((ignored as unknown as { notes?: string[] }).notes).toBeUndefined();
+  });
+
   it('outside git says it cannot judge instead of guessing', () => {
     const dir = tempDir();
     writeFiles(dir, { '.env': 'A=1\n', 'sub/.env.local': 'B=2\n' });
@@ -84,6 +95,23 @@ describe('scan --fix', () => {
     const second = leakgate(['scan', '--fix'], { cwd: repo.dir, env: repo.env });
     expect(second.stderr).toMatch(/nothing changed/);
     expect(readFileSync(join(repo.dir, '.gitignore'), 'utf8')).toBe(gitignore);
+  });
+});
+
+describe('writing safely', () => {
+  it('refuses to write through a .gitignore or baseline that is a symbolic link', () => {
+    const outside = join(tempDir(), 'outside.txt');
+    writeFileSync(outside, 'untouched\n');
+    const repo = gitRepo({ '.env': 'A=1\n' });
+    symlinkSync(outside, join(repo.dir, '.gitignore'));
+    const fix = leakgate(['scan', '--fix'], { cwd: repo.dir, env: repo.env });
+    expect(fix.code).toBe(2);
+    expect(fix.stderr).toMatch(/refusing to write .*symbolic link/);
+    symlinkSync(outside, join(repo.dir, '.leakgate-baseline.json'));
+    const baseline = leakgate(['baseline'], { cwd: repo.dir, env: repo.env });
+    expect(baseline.code).toBe(2);
+    expect(baseline.stderr).toMatch(/symbolic link/);
+    expect(readFileSync(outside, 'utf8')).toBe('untouched\n');
   });
 });
 

@@ -64,6 +64,23 @@ describe('leakgate hook install', () => {
     expect(lost.stderr).toMatch(/cannot find leakgate/);
   });
 
+  it('does not run a leakgate that the repository itself commits under node_modules/.bin', () => {
+    const repo = repoWithCommit();
+    const fakeBin = join(repo.dir, 'node_modules', '.bin');
+    mkdirSync(fakeBin, { recursive: true });
+    writeFileSync(join(fakeBin, 'leakgate'), `#!/bin/sh\ntouch "${join(repo.dir, 'pwned')}"\nexit 0\n`);
+    chmodSync(join(fakeBin, 'leakgate'), 0o755);
+    repo.git('add', '-f', 'node_modules/.bin/leakgate');
+    repo.git('commit', '-q', '--no-verify', '-m', 'planted');
+    run(repo, ['hook', 'install']);
+    writeFileSync(join(repo.dir, 'a.txt'), `K=${k('planted')}\n`);
+    repo.git('add', 'a.txt');
+    const result = git(repo, ['commit', '-q', '-m', 'leak']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/ignoring .*committed to the repository/);
+    expect(existsSync(join(repo.dir, 'pwned'))).toBe(false);
+  });
+
   it('chains an existing hook, which still runs, and uninstall restores it byte for byte', () => {
     const repo = repoWithCommit();
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');

@@ -146,6 +146,30 @@ describe('scan --staged', () => {
     expect(r.errors).toEqual([]);
   });
 
+  it('is not changed by diff configuration (diff.interHunkContext, diff.context)', () => {
+    const repo = committed({ 'f.txt': `a\nold=${k('old-ctx')}\nb\nc\nd\n` });
+    repo.git('config', 'diff.interHunkContext', '5');
+    repo.git('config', 'diff.context', '0');
+    writeFileSync(join(repo.dir, 'f.txt'), `A1\nA2=${k('new-ctx')}\nold=${k('old-ctx')}\nb\nc\nD\n`);
+    repo.git('add', 'f.txt');
+    expect(where(staged(repo))).toEqual(['f.txt:2:4']);
+  });
+
+  it('judges a key by the vendor named on an unchanged line nearby (DeepSeek)', () => {
+    const deepseek = ['sk', '4f9a1c3e7b2d8a6f0e5c9b1d3a7f2e8c'].join('-');
+    const repo = committed({ 'ds.py': 'client = OpenAI(\n    api_key=os.environ["K"],\n    base_url="https://api.deepseek.com",\n)\n' });
+    writeFileSync(join(repo.dir, 'ds.py'), `client = OpenAI(\n    api_key="${deepseek}",\n    base_url="https://api.deepseek.com",\n)\n`);
+    repo.git('add', 'ds.py');
+    const r = staged(repo);
+    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['deepseek-api-key', 2]]);
+  });
+
+  it('blocks renaming a file to .env, even with no content change', () => {
+    const repo = committed({ 'cfg.txt': 'FOO=bar\n' });
+    repo.git('mv', 'cfg.txt', '.env');
+    expect(staged(repo).findings.map((f) => [f.ruleId, f.file])).toEqual([['dotenv-tracked', '.env']]);
+  });
+
   it('limits the scan to the given paths', () => {
     const repo = gitRepo({ 'a.txt': `K=${k('pa')}\n`, 'b.txt': `K=${k('pb')}\n` });
     repo.git('add', '-A');
