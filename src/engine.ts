@@ -3,7 +3,7 @@
 // fingerprint. Line and column are computed only for matches. It never touches the filesystem or
 // git, never awaits, and never masks: masking belongs to the reporters.
 
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { isPlaceholder } from './secret.js';
 import type { Chunk, ContentRule, FileFacts, FileRule, Finding, Rule } from './types.js';
 
@@ -223,9 +223,16 @@ function upperBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
+/**
+ * node:crypto, loaded on the first fingerprint: loading it costs more than a whole clean pre-commit
+ * scan, which makes none.
+ */
+let crypto: typeof import('node:crypto') | undefined;
+
 /** Rule id, path and a hash of the secret: the secret itself never appears, and moving lines keeps it. */
 export function fingerprint(ruleId: string, path: string, secret: string): string {
-  const hash = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const hash = crypto.createHash('sha256').update(secret).digest('hex').slice(0, 16);
   return `${ruleId}:${path}:${hash}`;
 }
 
