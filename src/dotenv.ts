@@ -17,11 +17,6 @@ export function isDotenv(path: string): boolean {
   return DOTENV.test(name) && !TEMPLATE.test(name) && !CODE.test(name);
 }
 
-/** A dotenv template meant to be committed (.env.example and kin). */
-export function isDotenvTemplate(path: string): boolean {
-  return TEMPLATE.test(base(path));
-}
-
 const TEMPLATE_NEGATIONS = ['!.env.example', '!.env.sample', '!.env.template', '!.env.defaults', '!.env.dist', '!.env.*.example'];
 
 /**

@@ -179,11 +179,6 @@ export class Engine {
     return out;
   }
 
-  /** Whether any file rule is loaded (else callers can skip gathering file facts). */
-  get checksFiles(): boolean {
-    return this.fileRules.length > 0;
-  }
-
   /** A memoised test "does keyword i occur in this content?", searching each keyword at most once. */
   private presence(content: Uint8Array | string): (id: number) => boolean {
     const seen: (boolean | undefined)[] = [];

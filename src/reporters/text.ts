@@ -100,7 +100,7 @@ function summary(result: ScanResult, paint: (style: keyof typeof SGR, s: string)
 
 const plural = (n: number, word: string): string => (n === 1 ? word : `${word}s`);
 
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
   if (n < 1024 * 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
