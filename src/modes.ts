@@ -1,14 +1,14 @@
 // The scan modes: each lists what to read (a source), scans it (scan or the engine), and shapes the
 // result. No output and no exit codes here: that is the CLI's.
 
-import { RULES } from '../rules/index.js';
-import { Engine, fingerprint } from './engine.js';
-import { isDotenv } from './dotenv.js';
-import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { RULES } from '../rules/index.js';
 import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
+import { isDotenv } from './dotenv.js';
+import { Engine, fingerprint } from './engine.js';
+import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { git, gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
