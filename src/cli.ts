@@ -71,7 +71,7 @@ const COMMANDS: readonly CommandSpec[] = [
       output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
       redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
       'max-file-size': { type: 'string', default: '50MB', describe: 'Skip (and list) files larger than this (5000, 512k, 10MB)' },
-      threads: { type: 'number', describe: 'Worker threads (default: one per core for large scans; 0: none)' },
+      threads: { type: 'number', describe: 'Worker threads besides the main one (default for large scans: one per core but one; 0: none)' },
     },
     run: runScan,
   },

@@ -83,7 +83,7 @@ export function mergeBatch(into: BatchResult, from: BatchResult): void {
 export interface ScanFilesOptions extends BatchOptions {
   /** Report findings that the baseline accepts (to write a new baseline). */
   readonly ignoreBaseline?: boolean;
-  /** Worker threads; 0 scans in this thread. Default: one per core once a scan is large enough. */
+  /** Worker threads besides this one, which scans its share too; 0: this thread alone. Default: one per core but one, once a scan is large enough. */
   readonly threads?: number;
 }
 
@@ -104,20 +104,31 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
   const threads = WORKER_URL ? (opts.threads ?? -1) : 0;
   const threshold = opts.threads === undefined ? THREAD_THRESHOLD : 0;
   const held: string[] = [];
+  const engine = new Engine(selectRules(opts.ruleIds));
+  const window = new Window<string>();
+  const mine = emptyBatch();
   let pool: Pool | undefined;
+  let turn = 0;
+  // With a pool, this thread takes its turn among the workers: one batch in (size + 1) is its own.
+  const deal = (files: readonly string[]): void => {
+    if (turn++ % (pool!.size + 1) === pool!.size) mergeBatch(mine, scanBatch(root, files, engine, opts, window));
+    else pool!.submit(files);
+  };
   for (const batch of batches) {
     if (pool) {
-      pool.submit(batch);
+      deal(batch);
       continue;
     }
     held.push(...batch);
     if (threads !== 0 && held.length >= threshold) {
       pool = await startPool(root, opts, threads);
-      for (let i = 0; i < held.length; i += POOL_BATCH) pool.submit(held.slice(i, i + POOL_BATCH));
+      for (let i = 0; i < held.length; i += POOL_BATCH) deal(held.slice(i, i + POOL_BATCH));
     }
   }
-  if (pool) return pool.finish();
-  return scanBatch(root, held, new Engine(selectRules(opts.ruleIds)), opts, new Window());
+  if (!pool) return scanBatch(root, held, engine, opts, window);
+  const total = await pool.finish();
+  mergeBatch(total, mine);
+  return total;
 }
 
 /** What the main thread sends a worker (see worker.ts). */
@@ -195,7 +206,8 @@ export class Pool {
 async function startPool(root: string, opts: BatchOptions, size: number): Promise<Pool> {
   const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')]);
   const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
-  const n = size < 0 ? availableParallelism() : size;
+  // One per core but this one, which lists and scans its share too.
+  const n = size < 0 ? Math.max(1, availableParallelism() - 1) : size;
   return new Pool(Array.from({ length: n }, () => new Worker(WORKER_URL!, { workerData: data })));
 }
 
