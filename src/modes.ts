@@ -54,12 +54,20 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
   const counter: { baselined?: number } = {};
   const files = new Engine(selectRules(opts.ruleIds));
   const notes: string[] = [];
+  /** Files already listed by an earlier target (`scan . src` reads src once). */
+  const seen = new Set<string>();
   for (const target of targets) {
     const list = await listWorktree(target);
+    const fresh = (function* () {
+      for (const batch of list.batches) {
+        const unseen = targets.length === 1 ? batch : batch.filter((p) => !seen.has(`${list.root}\0${p}`) && seen.add(`${list.root}\0${p}`));
+        if (unseen.length > 0) yield unseen;
+      }
+    })();
     // File rules need names and git status only: judge each listed path as it passes to the readers.
     const fileFindings: Finding[] = [];
     let dotenvOutsideGit = 0;
-    const judged = tap(list.batches, (paths) => {
+    const judged = tap(fresh, (paths) => {
       for (const path of paths) {
         if (list.git) {
           const tracked = list.tracked?.(path);

@@ -60,6 +60,12 @@ describe('sweep inside a git repository', () => {
     expect(filesOf(run)).toEqual(['a/b/c.py']);
   });
 
+  it('reads a file once when targets overlap', () => {
+    const repo = gitRepo({ 'src/a.py': keyFor('overlap'), 'b.py': keyFor('b') });
+    const run = leakgate(['scan', '.', 'src', 'src/a.py', '--format', 'json'], { cwd: repo.dir, env: repo.env });
+    expect(json(run).findings.map((f) => f.file).sort()).toEqual(['b.py', 'src/a.py']);
+  });
+
   it('scans paths with a newline in their name', () => {
     const repo = gitRepo({ 'odd\nname.txt': keyFor('n') });
     const run = leakgate(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: repo.env });
