@@ -15,7 +15,7 @@ export interface ScanPlan {
   readonly note?: string;
   /**
    * A ref whose commits are already checked (the default branch, for a new branch): excluded when it
-   * exists and does not already hold the head; otherwise the head's whole history is scanned.
+   * is in the clone; otherwise the head's whole history is scanned.
    */
   readonly exclude?: string;
   /** The plan to use instead when `needs` are missing and fetching cannot bring them (a force push). */
@@ -94,6 +94,10 @@ function github(env: NodeJS.ProcessEnv, event: Record<string, any>): ScanPlan {
   if (name === 'push') {
     const after: string | undefined = event.after;
     if (isZero(after)) return { source: 'GitHub Actions push (branch deleted)', revs: [], needs: [], deepen: DEEPEN.github };
+    // The first push of the default branch: everything in it is new.
+    if (isZero(event.before) && defaultBranch && event.ref === `refs/heads/${defaultBranch}`) {
+      return { ...whole('GitHub Actions first push of the default branch', after!, 'the default branch is new'), deepen: DEEPEN.github };
+    }
     const branch = newBranch('GitHub Actions push of a new branch', after!, defaultBranch, DEEPEN.github);
     if (isZero(event.before)) return branch;
     const push: ScanPlan = { source: 'GitHub Actions push', revs: [`${event.before}..${after}`], needs: [event.before, after!], deepen: DEEPEN.github };
@@ -109,6 +113,9 @@ function gitlab(env: NodeJS.ProcessEnv): ScanPlan {
   if (base) return { source: 'GitLab CI merge request', revs: [`${base}..${head}`], needs: [base], deepen: DEEPEN.gitlab };
   const before = env.CI_COMMIT_BEFORE_SHA;
   if (!isZero(before)) return { source: 'GitLab CI push', revs: [`${before}..${head}`], needs: [before!], deepen: DEEPEN.gitlab };
+  if (env.CI_COMMIT_BRANCH && env.CI_COMMIT_BRANCH === env.CI_DEFAULT_BRANCH) {
+    return { ...whole('GitLab CI first push of the default branch', head, 'the default branch is new'), deepen: DEEPEN.gitlab };
+  }
   return newBranch('GitLab CI push of a new branch', head, env.CI_DEFAULT_BRANCH, DEEPEN.gitlab);
 }
 

@@ -5,7 +5,7 @@
 // and submodules): our script, with any hook that was there kept beside it, run first, and put back
 // byte for byte by uninstall. Returns what it did, for the CLI to print.
 
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { git, workTreeRoot } from './sources/git.js';
 import { writeInRepo } from './write.js';
@@ -144,6 +144,9 @@ function uninstallScript(dir: string, hook: HookName): string {
 }
 
 function editHusky(root: string, hook: HookName, action: 'install' | 'uninstall'): string {
+  if (lstatSync(join(root, '.husky')).isSymbolicLink()) {
+    throw new Error('.husky is a symbolic link: refusing to write through it out of the repository');
+  }
   const file = join(root, '.husky', hook);
   const line = huskyLine(hook);
   const before = existsSync(file) ? readFileSync(file, 'utf8') : null;

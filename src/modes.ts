@@ -9,7 +9,7 @@ import type { ScanPlan } from './ci.js';
 import { isDotenv } from './dotenv.js';
 import { Engine, fingerprint } from './engine.js';
 import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
-import { git, gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
+import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
@@ -280,26 +280,16 @@ export async function scanPlanned(cwd: string, plan: ScanPlan, maxFileSize: numb
   const revs = [...plan.revs];
   const notes: string[] = plan.note ? [plan.note] : [];
   if (plan.exclude) {
-    // A new branch: leave out what the default branch already holds, unless that is everything
-    // (the first push of the default branch itself) or the ref is not in this clone.
-    const head = plan.revs[0]!;
-    const present = (await missingCommits(cwd, [plan.exclude])).length === 0;
-    if (present && !(await isAncestor(cwd, head, plan.exclude))) revs.push(`^${plan.exclude}`);
-    else notes.push(`${plan.exclude} ${present ? 'already holds' : 'is not in this clone, so it cannot be subtracted from'} ${head}: scanning every commit of ${head}`);
+    // A new branch: leave out what the default branch already holds, when the clone has it.
+    if ((await missingCommits(cwd, [plan.exclude])).length === 0) revs.push(`^${plan.exclude}`);
+    else notes.push(`${plan.exclude} is not in this clone, so it cannot be subtracted: scanning every commit of ${revs[0]}`);
   }
-  const result = await scanHistory(cwd, { revs, maxFileSize, wholeHistory: false });
+  // Without a lower bound the scan is of a whole history, which a shallow clone cuts short.
+  const bounded = revs.some((r) => r.includes('..') || r.startsWith('^') || r === '--not');
+  const result = await scanHistory(cwd, { revs, maxFileSize, wholeHistory: !bounded });
   return notes.length ? { ...result, notes: [...(result.notes ?? []), ...notes] } : result;
 }
 
-/** Whether commit `a` is reachable from `b`. */
-async function isAncestor(cwd: string, a: string, b: string): Promise<boolean> {
-  try {
-    await git(['merge-base', '--is-ancestor', a, b], cwd);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Which of `revs` name no commit in the repository. */
 export async function missingCommits(cwd: string, revs: readonly string[]): Promise<string[]> {

@@ -145,6 +145,14 @@ describe('leakgate ci on a push', () => {
     expect(json(run).findings.map((f) => f.file)).toContain('keys.env');
   });
 
+  it('scans nothing for a new branch that adds no commits', () => {
+    const { origin, dir, head } = cloned();
+    const env = { ...origin.env, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ before: ZERO, after: head, ref: 'refs/heads/copy', repository: { default_branch: 'main' } }) };
+    const run = leakgate(['ci', '--format', 'json'], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    expect(json(run).findings).toEqual([]);
+  });
+
   it('scans only the new commits of a new branch', () => {
     const { origin, dir, head } = cloned(true);
     const env = { ...origin.env, GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event({ before: ZERO, after: head, ref: 'refs/heads/feature', repository: { default_branch: 'main' } }) };
@@ -161,6 +169,16 @@ describe('leakgate ci on a push', () => {
     const r = json(run) as ReturnType<typeof json> & { notes: string[] };
     expect(r.findings.filter((f) => f.ruleId === 'openai-api-key').map((f) => f.file).sort()).toEqual(['feature.txt', 'keys.env']);
     expect(r.notes[0]).toMatch(/not in this clone/);
+  });
+
+  it('does not pass a shallow clone that it must scan whole', () => {
+    const { origin, head } = cloned(true);
+    const dir = join(tempDir(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', '--single-branch', `file://${origin.dir}`, dir], { env: origin.env });
+    const env = { ...origin.env, GITLAB_CI: 'true', CI_COMMIT_SHA: head, CI_COMMIT_BEFORE_SHA: ZERO, CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'feature' };
+    const run = leakgate(['ci', '--format', 'json'], { cwd: dir, env });
+    expect(run.code).toBe(2);
+    expect(json(run).errors[0]!.message).toMatch(/shallow clone/);
   });
 
   it('after a force push whose old head is gone, scans the branch instead of failing', () => {

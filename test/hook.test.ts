@@ -81,6 +81,32 @@ describe('leakgate hook install', () => {
     expect(existsSync(join(repo.dir, 'pwned'))).toBe(false);
   });
 
+  it('does not run a leakgate reached through a committed node_modules link', () => {
+    const repo = repoWithCommit();
+    mkdirSync(join(repo.dir, 'tools', '.bin'), { recursive: true });
+    writeFileSync(join(repo.dir, 'tools', '.bin', 'leakgate'), `#!/bin/sh\ntouch "${join(repo.dir, 'pwned')}"\nexit 0\n`);
+    chmodSync(join(repo.dir, 'tools', '.bin', 'leakgate'), 0o755);
+    symlinkSync('tools', join(repo.dir, 'node_modules'));
+    repo.git('add', '-f', 'tools', 'node_modules');
+    repo.git('commit', '-q', '--no-verify', '-m', 'planted link');
+    run(repo, ['hook', 'install']);
+    writeFileSync(join(repo.dir, 'a.txt'), `K=${k('link')}\n`);
+    repo.git('add', 'a.txt');
+    expect(git(repo, ['commit', '-q', '-m', 'leak']).status).toBe(1);
+    expect(existsSync(join(repo.dir, 'pwned'))).toBe(false);
+  });
+
+  it('refuses to write through a .husky that is a symbolic link', () => {
+    const repo = repoWithCommit();
+    const outside = tempDir();
+    symlinkSync(outside, join(repo.dir, '.husky'));
+    repo.git('config', 'core.hooksPath', '.husky/_');
+    const result = run(repo, ['hook', 'install']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/symbolic link/);
+    expect(existsSync(join(outside, 'pre-commit'))).toBe(false);
+  });
+
   it('chains an existing hook, which still runs, and uninstall restores it byte for byte', () => {
     const repo = repoWithCommit();
     const hook = join(repo.dir, '.git', 'hooks', 'pre-commit');

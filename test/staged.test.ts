@@ -164,6 +164,15 @@ describe('scan --staged', () => {
     expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['deepseek-api-key', 2]]);
   });
 
+  it('judges binary by the added lines, not by a NUL byte in the context around them', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `line ${i}`);
+    lines[20] = 'data\0here';
+    const repo = committed({ 'f.txt': `${lines.join('\n')}\n` });
+    writeFileSync(join(repo.dir, 'f.txt'), `${lines.join('\n')}\nk=${k('nul-context')}\n`);
+    repo.git('add', 'f.txt');
+    expect(where(staged(repo))).toEqual(['f.txt:31:3']);
+  });
+
   it('blocks renaming a file to .env, even with no content change', () => {
     const repo = committed({ 'cfg.txt': 'FOO=bar\n' });
     repo.git('mv', 'cfg.txt', '.env');

@@ -48,7 +48,7 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer): Rea
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EISDIR') return { kind: 'skip', reason: 'not a regular file', listed: false };
-    if (e.code === 'EAGAIN') return { kind: 'skip', reason: 'not a regular file', listed: false };
+    if (e.code === 'EAGAIN' || e.code === 'ESPIPE') return { kind: 'skip', reason: 'not a regular file', listed: false };
     return { kind: 'error', message: `cannot read: ${e.code ?? e.message}` };
   } finally {
     closeSync(fd);

@@ -12,6 +12,8 @@ export interface StagedChunk {
   readonly chunk: Chunk;
   /** Line numbers (in the staged file) of the added lines: only findings on these count. */
   readonly added: ReadonlySet<number>;
+  /** Whether an added line holds a NUL byte (the file is binary). */
+  readonly binary: boolean;
 }
 
 export interface StagedChanges {
@@ -80,7 +82,7 @@ export function parseDiff(diff: string): StagedChanges {
   const endFile = (): void => {
     if (header !== null && !deleted) changed.push(path ?? header);
     if (path === null || fileChunks.length === 0) return;
-    if (fileChunks.some((c) => (c.chunk.content as string).includes('\0'))) binary.push(path);
+    if (fileChunks.some((c) => c.binary)) binary.push(path);
     else {
       files.push(path);
       chunks.push(...fileChunks);
@@ -115,6 +117,7 @@ export function parseDiff(diff: string): StagedChanges {
       const start = Number(m[2]);
       const body: string[] = [];
       const added = new Set<number>();
+      let nul = false;
       let j = i + 1;
       for (; (oldLeft > 0 || newLeft > 0) && j < lines.length; j++) {
         const l = lines[j]!;
@@ -122,6 +125,7 @@ export function parseDiff(diff: string): StagedChanges {
         if (kind === '\\') continue;
         if (kind === '-') oldLeft--;
         else if (kind === '+') {
+          if (l.includes('\0')) nul = true;
           added.add(start + body.length);
           body.push(l.slice(1));
           newLeft--;
@@ -133,7 +137,7 @@ export function parseDiff(diff: string): StagedChanges {
       }
       while (j < lines.length && lines[j]!.startsWith('\\')) j++;
       i = j - 1;
-      if (path !== null && added.size > 0) fileChunks.push({ chunk: { path, content: `${body.join('\n')}\n`, line: start }, added });
+      if (path !== null && added.size > 0) fileChunks.push({ chunk: { path, content: `${body.join('\n')}\n`, line: start }, added, binary: nul });
     }
   }
   endFile();
