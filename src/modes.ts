@@ -8,7 +8,7 @@ import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { isDotenv } from './dotenv.js';
 import { Engine, fingerprint } from './engine.js';
-import { emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
+import { cmp, emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { stagedChanges } from './sources/staged.js';
@@ -35,7 +35,7 @@ function* tap<T>(items: Iterable<T>, see: (item: T) => void): Generator<T> {
   }
 }
 
-const byFile = <T extends { file: string }>(a: T, b: T): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+const byFile = <T extends { file: string }>(a: T, b: T): number => cmp(a.file, b.file);
 
 /** Drops the findings that the baseline of `root` accepts; counts them. */
 function baselined(findings: Finding[], root: string | null, counter: { baselined?: number }): Finding[] {

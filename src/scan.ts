@@ -224,4 +224,5 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Code-unit order of strings (stable across locales). */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -33,21 +33,13 @@ export async function listWorktree(target: string): Promise<FileList> {
     const path = toPosix(relative(root, abs));
     if (top === null) return { root, batches: [[path]], git: false, errors: [] };
     // A file named on the command line is scanned even when git ignores it; git says whether it is
-    // tracked (listed, not "?"), untracked (listed with "?") or ignored (not listed: undefined).
-    const out = splitZ(await git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--full-name', '--', abs], dir));
-    const tag = out.find((e) => e.slice(2) === path)?.[0];
-    return { root, batches: [[path]], git: true, errors: [], tracked: () => (tag === undefined ? undefined : tag !== '?') };
+    // tracked, untracked, or ignored (not listed: undefined).
+    const { files, untracked } = await gitListing(dir, abs);
+    const listed = files.has(path);
+    return { root, batches: [[path]], git: true, errors: [], tracked: () => (listed ? !untracked.has(path) : undefined) };
   }
   if (top !== null) {
-    // -t tags each path: "? " untracked (and not ignored), any other letter tracked.
-    const out = await git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--full-name', '--', '.'], dir);
-    const untracked = new Set<string>();
-    const files = new Set<string>();
-    for (const entry of splitZ(out)) {
-      const path = entry.slice(2);
-      if (entry.startsWith('?')) untracked.add(path);
-      files.add(path);
-    }
+    const { files, untracked } = await gitListing(dir, '.');
     return { root: top, batches: chunks([...files], BATCH), git: true, errors: [], tracked: (p) => !untracked.has(p) };
   }
   const errors: ScanError[] = [];
@@ -56,6 +48,22 @@ export async function listWorktree(target: string): Promise<FileList> {
 
 /** Files per batch handed on while listing. */
 const BATCH = 512;
+
+/**
+ * What `git add -A` would take under `pathspec` (run in `dir`), as root-relative paths, and which of
+ * them are untracked: `-t` tags each path, "? " for untracked (and not ignored), a letter for tracked.
+ */
+async function gitListing(dir: string, pathspec: string): Promise<{ files: Set<string>; untracked: Set<string> }> {
+  const out = await git(['ls-files', '-z', '-t', '--cached', '--others', '--exclude-standard', '--full-name', '--', pathspec], dir);
+  const files = new Set<string>();
+  const untracked = new Set<string>();
+  for (const entry of splitZ(out)) {
+    const path = entry.slice(2);
+    if (entry.startsWith('?')) untracked.add(path);
+    files.add(path);
+  }
+  return { files, untracked };
+}
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
