@@ -8,6 +8,7 @@ import dotenvNotIgnored from './dotenv-not-ignored.js';
 import dotenvTracked from './dotenv-tracked.js';
 import googleAiApiKey from './google-ai-api-key.js';
 import groqApiKey from './groq-api-key.js';
+import hardcodedCredential from './hardcoded-credential.js';
 import huggingfaceToken from './huggingface-token.js';
 import openaiApiKey from './openai-api-key.js';
 import openrouterApiKey from './openrouter-api-key.js';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   dotenvTracked,
   googleAiApiKey,
   groqApiKey,
+  hardcodedCredential,
   huggingfaceToken,
   openaiApiKey,
   openrouterApiKey,

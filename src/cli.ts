@@ -17,7 +17,8 @@ import { RULES } from '../rules/index.js';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
 import { ciPlan, prePushPlan, prePushShas } from './ci.js';
 import { missingCommits, scanHistory, scanPlanned, scanStaged, sweep } from './modes.js';
-import { SEVERITIES, type ScanResult, type Severity } from './types.js';
+import { selectRules } from './scan.js';
+import { CONFIDENCES, type Confidence, SEVERITIES, type ScanResult, type Severity } from './types.js';
 
 const EXIT_CLEAN = 0;
 const EXIT_FINDINGS = 1;
@@ -51,6 +52,12 @@ const OUTPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
   redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
   'max-file-size': { type: 'string', default: '50MB', describe: 'Skip (and list) files larger than this (5000, 512k, 10MB)' },
+  confidence: {
+    type: 'string',
+    choices: CONFIDENCES,
+    default: 'medium',
+    describe: 'Report findings of this confidence or above (key rules are always high; hardcoded-credential judges by context)',
+  },
 };
 
 const COMMANDS: readonly CommandSpec[] = [
@@ -67,10 +74,12 @@ const COMMANDS: readonly CommandSpec[] = [
       stash: { type: 'boolean', describe: 'With --history: include stashes' },
       'pre-push': { type: 'boolean', describe: "Scan the commits being pushed, from git's pre-push hook input on standard input" },
       fix: { type: 'boolean', describe: 'Add the missing dotenv lines to the root .gitignore (sweep only), then scan again' },
-      format: { type: 'string', alias: 'f', choices: FORMATS, default: 'text', describe: 'Report format' },
-      output: { type: 'string', alias: 'o', describe: 'Write the report to this file instead of standard output' },
-      redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output (--no-redact shows them in full)' },
-      'max-file-size': { type: 'string', default: '50MB', describe: 'Skip (and list) files larger than this (5000, 512k, 10MB)' },
+      format: OUTPUT_OPTIONS.format!,
+      output: OUTPUT_OPTIONS.output!,
+      redact: OUTPUT_OPTIONS.redact!,
+      'max-file-size': OUTPUT_OPTIONS['max-file-size']!,
+      confidence: OUTPUT_OPTIONS.confidence!,
+      rules: { type: 'string', describe: 'Run only these rules: comma-separated ids (see `leakgate rules`)' },
       threads: { type: 'number', describe: 'Worker threads besides the main one (default for large scans: one per core but one; 0: none)' },
     },
     run: runScan,
@@ -169,20 +178,26 @@ async function runScan(args: Args): Promise<number> {
     throw new UsageError('--since, --range and --stash go with --history');
   }
   if (args.fix) return report(await fixThenSweep(paths, maxFileSize), args);
+  const ruleIds = typeof args.rules === 'string' ? args.rules.split(',').map((r) => r.trim()).filter(Boolean) : undefined;
+  if (ruleIds) selectRules(ruleIds); // an unknown id is a usage error before any scan starts
+  const only = ruleIds ? { ruleIds } : {};
   const result = args.history
     ? await scanHistory(args.pathsGiven ? paths[0]! : process.cwd(), {
         revs: historyRevs(args),
         maxFileSize,
         wholeHistory: args.since === undefined && args.range === undefined,
+        ...only,
       })
     : args.staged
-      ? await scanStaged(process.cwd(), args.pathsGiven ? paths : [])
-      : await sweep(paths, { maxFileSize, ...(typeof threads === 'number' ? { threads } : {}) });
+      ? await scanStaged(process.cwd(), args.pathsGiven ? paths : [], ruleIds)
+      : await sweep(paths, { maxFileSize, ...only, ...(typeof threads === 'number' ? { threads } : {}) });
   return report(result, args);
 }
 
 /** Writes the report where asked and returns the exit code for it. */
-function report(result: ScanResult, args: Args, gate: { failOn: Severity; summary: boolean } = { failOn: 'low', summary: false }): number {
+function report(scanned: ScanResult, args: Args, gate: { failOn: Severity; summary: boolean } = { failOn: 'low', summary: false }): number {
+  const least = CONFIDENCES.indexOf((args.confidence ?? 'medium') as Confidence);
+  const result = { ...scanned, findings: scanned.findings.filter((f) => CONFIDENCES.indexOf(f.confidence ?? 'high') <= least) };
   const format = args.format as Format;
   const output = args.output as string | undefined;
   const color = output === undefined && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { isPlaceholder } from './secret.js';
-import type { Chunk, ContentRule, FileFacts, FileRule, Finding, Rule } from './types.js';
+import type { Chunk, ContentRule, FileFacts, FileRule, Finding, PatternSpec, Rule } from './types.js';
 
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
@@ -40,10 +40,13 @@ function anchorOf(keyword: string): { needle: string; offset: number } {
   return { needle: keyword.slice(best, best + ANCHOR_MAX), offset: best };
 }
 
+/** One pattern of a rule (its main pattern or a variant) with the ids of the keywords that gate it. */
 interface Compiled {
   readonly rule: ContentRule;
-  /** Indexes into Engine.keywords. */
+  readonly pattern: RegExp;
+  /** Indexes into Engine.keywords; none: the pattern gates itself (see PatternSpec). */
   readonly keywordIds: readonly number[];
+  readonly paths?: RegExp;
 }
 
 export class Engine {
@@ -56,20 +59,27 @@ export class Engine {
   private readonly anchorOf: readonly { readonly needle: Buffer; readonly offset: number }[];
 
   private readonly fileRules: readonly FileRule[];
+  private readonly hasFallback: boolean;
+  /** Patterns without keywords, which pick their files themselves. */
+  private readonly selfGated: readonly Compiled[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
     this.fileRules = rules.filter((r): r is FileRule => r.kind === 'file');
+    this.hasFallback = rules.some((r) => r.kind !== 'file' && r.fallback === true);
     const ids = new Map<string, number>();
-    this.compiled = rules.filter((r): r is ContentRule => r.kind !== 'file').map((rule) => {
-      if (!rule.pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
-      const keywordIds = rule.keywords.map((k) => {
-        let id = ids.get(k);
-        if (id === undefined) ids.set(k, (id = ids.size));
-        return id;
-      });
-      return { rule, keywordIds };
-    });
+    this.compiled = rules
+      .filter((r): r is ContentRule => r.kind !== 'file')
+      .flatMap((rule) => [{ keywords: rule.keywords, pattern: rule.pattern }, ...(rule.variants ?? [])].map(({ keywords, pattern, paths }: PatternSpec) => {
+        if (!pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
+        const keywordIds = keywords.map((k) => {
+          let id = ids.get(k);
+          if (id === undefined) ids.set(k, (id = ids.size));
+          return id;
+        });
+        return { rule, pattern, keywordIds, ...(paths ? { paths } : {}) };
+      }));
+    this.selfGated = this.compiled.filter((c) => c.keywordIds.length === 0);
     this.keywordText = [...ids.keys()];
     this.keywords = this.keywordText.map((k) => Buffer.from(k, 'utf8'));
     const anchors = new Map<string, Anchor>();
@@ -89,10 +99,13 @@ export class Engine {
     let text: string | undefined;
     let lines: LineIndex | undefined;
     const findings: Finding[] = [];
-    for (const { rule, keywordIds } of this.compiled) {
+    // Where each finding sits, kept only while a fallback rule has found something.
+    const spans: Span[] = [];
+    let fallbacks = 0;
+    for (const { rule, pattern: re, keywordIds, paths } of this.compiled) {
       if (keywordIds.length > 0 && !keywordIds.some(present)) continue;
+      if (paths && !paths.test(chunk.path)) continue;
       text ??= decode(chunk.content);
-      const re = rule.pattern;
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
         if (m[0].length === 0) {
@@ -102,13 +115,20 @@ export class Engine {
         const secret = m.groups?.secret ?? m[0];
         const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
         const end = start + secret.length;
-        if (isPlaceholder(secret, rule.minEntropy)) continue;
-        const verdict = rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path }) : {};
-        if (verdict === null) continue;
+        const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path }) : {};
+        if (verdict === null) {
+          // A rejected match may hide one that starts inside it (<add key="ApiKey" value="...">).
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         lines ??= new LineIndex(text);
         if (lines.lineText(start).includes(ALLOW_MARKER)) continue;
         const [line, column] = lines.position(start);
         const [endLine, endColumn] = lines.position(end);
+        if (this.hasFallback) {
+          spans.push({ start, end, fallback: rule.fallback === true });
+          if (rule.fallback) fallbacks++;
+        }
         findings.push({
           ruleId: rule.id,
           severity: verdict.severity ?? rule.severity,
@@ -120,12 +140,13 @@ export class Engine {
           ...(chunk.commit === undefined ? {} : { commit: chunk.commit }),
           message: verdict.message ?? rule.message,
           fix: verdict.fix ?? rule.fix,
+          ...(verdict.confidence === undefined || verdict.confidence === 'high' ? {} : { confidence: verdict.confidence }),
           secret,
           fingerprint: fingerprint(rule.id, chunk.path, secret),
         });
       }
     }
-    return findings;
+    return fallbacks === 0 ? findings : dropCovered(findings, spans);
   }
 
   /**
@@ -134,12 +155,9 @@ export class Engine {
    * them. Returns the indexes of the files in which some keyword occurs; only those need scanning.
    * One search per keyword per window, instead of one per keyword per file.
    */
-  candidates(bytes: Buffer, ends: readonly number[]): Set<number> {
+  candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): Set<number> {
     const hits = new Set<number>();
-    if (this.compiled.some((c) => c.keywordIds.length === 0)) {
-      for (let i = 0; i < ends.length; i++) hits.add(i);
-      return hits;
-    }
+    if (this.selfGated.length > 0) this.gateItself(bytes, ends, paths, hits);
     for (const { needle, keywords } of this.anchors) {
       let at = bytes.indexOf(needle);
       while (at !== -1) {
@@ -158,6 +176,29 @@ export class Engine {
       }
     }
     return hits;
+  }
+
+  /**
+   * Adds to `hits` the files where a self-gated pattern matches (run once over the whole window, read
+   * as latin1: one character a byte, so offsets are byte offsets) or whose path a path-gated one takes.
+   */
+  private gateItself(bytes: Buffer, ends: readonly number[], paths: readonly string[], hits: Set<number>): void {
+    let text: string | undefined;
+    for (const { pattern, paths: only } of this.selfGated) {
+      if (only) {
+        paths.forEach((p, i) => only.test(p) && hits.add(i));
+        continue;
+      }
+      text ??= bytes.toString('latin1');
+      const re = pattern;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const file = upperBound(ends, m.index);
+        if (file >= ends.length) break;
+        hits.add(file);
+        re.lastIndex = ends[file]! + 1;
+      }
+    }
   }
 
   /** The file rules' findings for one file (no content needed: names and git status). */
@@ -199,6 +240,29 @@ export class Engine {
     }
     return false;
   }
+}
+
+/** Where each finding's secret sits in its chunk's text, and whether a fallback rule found it. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly fallback: boolean;
+}
+
+/**
+ * The findings without those of fallback rules that overlap another rule's finding, or repeat a
+ * span that an earlier pattern of the same rule found.
+ */
+function dropCovered(findings: Finding[], spans: readonly Span[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f, i) => {
+    const s = spans[i]!;
+    if (!s.fallback) return true;
+    const key = `${f.ruleId}\0${s.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return !spans.some((t) => !t.fallback && t.start < s.end && s.start < t.end);
+  });
 }
 
 function decode(content: Uint8Array | string): string {

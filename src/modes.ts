@@ -3,7 +3,6 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { RULES } from '../rules/index.js';
 import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { isDotenv } from './dotenv.js';
@@ -99,7 +98,7 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
 export class NotAGitRepository extends Error {}
 
 /** The pre-commit scan: the lines the index adds to HEAD, limited to `pathspecs` when given. */
-export async function scanStaged(cwd: string, pathspecs: readonly string[]): Promise<ScanResult> {
+export async function scanStaged(cwd: string, pathspecs: readonly string[], ruleIds?: readonly string[]): Promise<ScanResult> {
   const started = performance.now();
   // One git process on the way to a commit: the repository check runs only to explain a failure.
   const staged = await stagedChanges(cwd, pathspecs).catch(async (err: unknown) => {
@@ -108,7 +107,7 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[]): Pro
     }
     throw err;
   });
-  const engine = new Engine(RULES);
+  const engine = new Engine(selectRules(ruleIds));
   const counter: { baselined?: number } = {};
   const findings = baselined(
     [
@@ -140,6 +139,8 @@ export interface HistoryOptions {
   readonly maxFileSize: number;
   /** Count a shallow clone as an incomplete scan (a whole-history sweep); a range checks its ends instead. */
   readonly wholeHistory: boolean;
+  /** Rule ids to run; all built-in rules when absent. */
+  readonly ruleIds?: readonly string[];
 }
 
 const BINARY_PROBE = 8000;
@@ -152,7 +153,7 @@ const BINARY_PROBE = 8000;
 export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<ScanResult> {
   const started = performance.now();
   if (!(await isRepository(cwd))) throw new NotAGitRepository(`not inside a git repository: ${cwd} (--history reads its commits)`);
-  const engine = new Engine(RULES);
+  const engine = new Engine(selectRules(opts.ruleIds));
   const byBlob = new Map<string, Finding[]>();
   const errors: ScanError[] = [];
   const skipped: Skipped[] = [];
@@ -167,7 +168,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const scanHere = (blob: Blob, content: Buffer): void => record(blob, engine.scan({ path: blob.path, content, line: 1 }));
   // Reading git's output is this thread's job; the prefilter and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
-  const pool = await windowPool();
+  const pool = await windowPool(opts.ruleIds);
   const inFlight: Promise<void>[] = [];
   const dispatch = async (): Promise<void> => {
     if (window.empty) return;

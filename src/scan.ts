@@ -212,8 +212,8 @@ async function startPool(root: string, opts: BatchOptions, size: number): Promis
 }
 
 /** A pool for scanning windows (history), or null where worker threads cannot run (tests from sources). */
-export async function windowPool(): Promise<Pool | null> {
-  return WORKER_URL ? startPool('', { maxFileSize: 0 }, -1) : null;
+export async function windowPool(ruleIds?: readonly string[]): Promise<Pool | null> {
+  return WORKER_URL ? startPool('', { maxFileSize: 0, ...(ruleIds ? { ruleIds } : {}) }, -1) : null;
 }
 
 /** Orders findings by file, position and rule, so that reports are stable across thread counts. */

@@ -3,6 +3,15 @@
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
+/**
+ * How sure a rule is that a finding is a live secret. Key rules match shapes that only real keys
+ * have (high); rules that judge by context (a literal assigned to a name that means "secret") are
+ * less sure, and users choose the lowest confidence they want reported (`--confidence`).
+ */
+export type Confidence = 'high' | 'medium' | 'low';
+
+export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 /** A piece of one file's content, with the coordinates needed to place findings in it. */
@@ -38,10 +47,23 @@ export interface Candidate {
 /** What a judge may say about a candidate it keeps: overrides of the rule's defaults. */
 export interface Judgement {
   readonly severity?: Severity;
+  /** How sure the rule is (high when absent). */
+  readonly confidence?: Confidence;
   /** Replaces the rule's message (what was found and why it matters). */
   readonly message?: string;
   /** Replaces the rule's fix. */
   readonly fix?: string;
+}
+
+/**
+ * A pattern and what gates it. Keywords gate it when given. A pattern without keywords gates itself:
+ * the engine runs it over many files at once to pick the files to scan, so it must be cheap enough
+ * to run on everything; with `paths`, it runs only on the files whose path matches.
+ */
+export interface PatternSpec {
+  readonly keywords: readonly string[];
+  readonly pattern: RegExp;
+  readonly paths?: RegExp;
 }
 
 /**
@@ -60,6 +82,13 @@ export interface ContentRule {
   readonly keywords: readonly string[];
   /** A global (`g`) regex; a named group `secret` marks the secret, else the whole match is it. */
   readonly pattern: RegExp;
+  /** Further patterns, each gated by its own keywords (or paths) and judged like `pattern`. */
+  readonly variants?: readonly PatternSpec[];
+  /**
+   * A generic rule: its finding is dropped where another rule reports a secret that overlaps it
+   * (a key assigned to `apiKey` is reported once, by the rule that knows the key's vendor).
+   */
+  readonly fallback?: boolean;
   /** Minimum Shannon entropy (bits per character) of the secret; lower is taken for a placeholder. */
   readonly minEntropy?: number;
   /** Context and shape checks on one candidate: null drops it, a Judgement keeps it (with overrides). */
@@ -116,6 +145,8 @@ export interface Finding {
   readonly laterCommits?: number;
   readonly message: string;
   readonly fix: string;
+  /** How sure the rule is; absent means high. */
+  readonly confidence?: Confidence;
   /** The full secret (absent for a file-level finding). Reporters mask it unless asked otherwise; never log it. */
   readonly secret?: string;
   /** Stable identity for baselines: rule id, path and a hash of the secret; survives moved lines. */

@@ -11,25 +11,29 @@ import type { Engine } from './engine.js';
 export const WINDOW_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 
+/** What a window knows of each file: its path, or a record that holds it. */
+export type Tag = string | { readonly path: string };
+
 /** A window's contents, detached so it can travel to a worker thread (its buffer is transferred). */
-export interface WindowPacket<T> {
+export interface WindowPacket<T extends Tag> {
   readonly bytes: ArrayBuffer;
   readonly ends: number[];
   readonly tags: T[];
 }
 
 /** Hands each file of a packet that holds a keyword to `scan` (its bytes are valid during the call). */
-export function scanPacket<T>(engine: Engine, packet: WindowPacket<T>, scan: (tag: T, bytes: Buffer) => void): void {
+export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T>, scan: (tag: T, bytes: Buffer) => void): void {
   const { ends, tags } = packet;
   const used = ends.length === 0 ? 0 : ends[ends.length - 1]!;
   const buf = Buffer.from(packet.bytes, 0, used);
-  for (const i of engine.candidates(buf, ends)) {
+  const paths = tags.map((t) => (typeof t === 'string' ? t : t.path));
+  for (const i of engine.candidates(buf, ends, paths)) {
     const start = i === 0 ? 0 : ends[i - 1]! + 1;
     scan(tags[i]!, buf.subarray(start, ends[i]));
   }
 }
 
-export class Window<T> {
+export class Window<T extends Tag> {
   private buf: Buffer;
   private readonly spare: ArrayBuffer[] = [];
   private used = 0;

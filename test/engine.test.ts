@@ -82,7 +82,7 @@ describe('prefilter over a window of files', () => {
       ends.push(at);
       at += 1;
     }
-    expect([...engine.candidates(window, ends)].sort()).toEqual([1, 3]);
+    expect([...engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`))].sort()).toEqual([1, 3]);
   });
 
 });

@@ -36,6 +36,11 @@ export function openai(kind: '' | 'proj' | 'svcacct' | 'service' | 'admin' | 'No
 }
 
 export const fake = {
+  /** A random token with no vendor prefix (what hardcoded-credential judges by its name). */
+  token: (seed = 'tok', n = 32) => random(ALNUM, n, seed),
+  hex: (seed = 'hex', n = 32) => random(HEX, n, seed),
+  /** A password-like string: letters, digits and symbols. */
+  password: (seed = 'pw') => `${random(LETTERS, 4, seed)}${random('0123456789', 2, `${seed}d`)}!${random(ALNUM, 5, `${seed}x`)}_`,
   openaiLegacy: (seed = 'legacy') => openai('', 20, seed),
   openaiProjectShort: (seed = 'ps') => openai('proj', 20, seed),
   openaiProject: (seed = 'p') => openai('proj', 74, seed),

@@ -25,8 +25,9 @@ describe('rule registry', () => {
         if (rule.kind === 'file') {
           expect(typeof rule.check).toBe('function');
         } else {
-          expect(rule.keywords.length).toBeGreaterThan(0);
-          expect(rule.pattern.flags).toContain('g');
+          // Only a generic (fallback) rule may do without keywords: its patterns pick their files themselves.
+          expect(rule.keywords.length > 0 || rule.fallback === true).toBe(true);
+          for (const p of [rule.pattern, ...(rule.variants ?? []).map((v) => v.pattern)]) expect(p.flags).toContain('g');
         }
         expect(rule.message.length).toBeGreaterThan(20);
         expect(rule.fix.length).toBeGreaterThan(20);

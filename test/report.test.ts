@@ -46,7 +46,7 @@ describe('reporters', () => {
     expect(Object.keys(out)).toEqual(['tool', 'mode', 'findings', 'errors', 'skipped', 'stats']);
     expect(out.tool).toEqual({ name: 'leakgate', version: '0.0.0-test' });
     expect(Object.keys(out.findings[0])).toEqual([
-      'ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'fix', 'secret', 'fingerprint',
+      'ruleId', 'severity', 'confidence', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'fix', 'secret', 'fingerprint',
     ]);
     expect(out).toMatchSnapshot();
   });
@@ -112,7 +112,7 @@ describe('github annotations', () => {
 
 describe('redaction', () => {
   const dir = tempDir();
-  writeFiles(dir, { 'all.env': all.map((k, i) => `GEMINI_API_KEY_DEEPSEEK_${i}=${k}`).join('\n') });
+  writeFiles(dir, { 'all.env': all.map((k) => `GEMINI_DEEPSEEK_SECRET_KEY=${k}`).join('\n') });
   const leaked = (text: string) => all.filter((k) => text.includes(k));
 
   for (const format of FORMATS) {

@@ -206,6 +206,20 @@ describe('command line', () => {
     expect(json(run).findings[0]!.secret).toBe(key);
   });
 
+  it('reports findings down to --confidence (medium by default), and runs only --rules', () => {
+    const dir = tempDir();
+    const token = fake.token('conf');
+    writeFiles(dir, { 'a.py': `api_key = "${token}"\nkey = "${fake.token('weak')}"\nOPENAI = "${key}"\n`, 'tests/b.py': `password = "${fake.password()}"\n` });
+    const found = (...args: string[]) => json(leakgate(['scan', '.', '--format', 'json', ...args], { cwd: dir })).findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.confidence}`);
+    expect(found()).toEqual(['a.py:1 hardcoded-credential high', 'a.py:3 openai-api-key high']);
+    expect(found('--confidence', 'high')).toEqual(['a.py:1 hardcoded-credential high', 'a.py:3 openai-api-key high']);
+    expect(found('--confidence', 'low')).toEqual(['a.py:1 hardcoded-credential high', 'a.py:2 hardcoded-credential low', 'a.py:3 openai-api-key high', 'tests/b.py:1 hardcoded-credential low']);
+    expect(found('--rules', 'openai-api-key')).toEqual(['a.py:3 openai-api-key high']);
+    const unknown = leakgate(['scan', '.', '--rules', 'no-such-rule'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown rule id: no-such-rule');
+  });
+
   it('prints help and the version', () => {
     const dir = tempDir();
     expect(leakgate(['scan', '--help'], { cwd: dir }).stdout).toContain('--max-file-size');

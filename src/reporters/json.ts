@@ -12,6 +12,7 @@ export function json(result: ScanResult, ctx: ReportContext): string {
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
+      confidence: f.confidence ?? 'high',
       file: f.file,
       line: f.line,
       column: f.column,

@@ -38,7 +38,7 @@ export function sarif(result: ScanResult, ctx: ReportContext): string {
               fullDescription: { text: r.message },
               help: { text: `${r.message}\n\nFix: ${r.fix}`, markdown: `${r.message}\n\n**Fix:** ${r.fix}` },
               defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { tags: ['security', 'secret'], precision: 'high', 'security-severity': SECURITY_SEVERITY[r.severity] },
+              properties: { tags: ['security', 'secret'], precision: r.kind !== 'file' && r.fallback ? 'medium' : 'high', 'security-severity': SECURITY_SEVERITY[r.severity] },
             })),
           },
         },
@@ -77,6 +77,7 @@ function resultOf(f: Finding, ctx: ReportContext, index: number | undefined) {
     partialFingerprints: { 'leakgate/v1': f.fingerprint },
     properties: {
       severity: f.severity,
+      confidence: f.confidence ?? 'high',
       ...(f.secret === undefined ? {} : { secret: shownSecret(f, ctx) }),
       ...(f.commit === undefined ? {} : { commit: f.commit }),
       ...(f.author === undefined ? {} : { author: f.author }),

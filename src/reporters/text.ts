@@ -26,7 +26,7 @@ export function text(result: ScanResult, ctx: ReportContext): string {
     }
     const at = f.line === undefined ? 'file' : `${f.line}:${f.column}`;
     const where = f.commit ? `${at} @ ${f.commit.slice(0, 12)}` : at;
-    out.push(`  ${where}  ${paint(f.severity, f.severity)}  ${f.ruleId}${f.secret === undefined ? '' : `  ${shownSecret(f, ctx)}`}`);
+    out.push(`  ${where}  ${paint(f.severity, f.severity)}${f.confidence ? ` (${f.confidence} confidence)` : ''}  ${f.ruleId}${f.secret === undefined ? '' : `  ${shownSecret(f, ctx)}`}`);
     if (f.commit) {
       const later = f.laterCommits ? `; still there in ${f.laterCommits} later ${plural(f.laterCommits, 'commit')}` : '';
       out.push(`    ${paint('dim', `added by ${f.author ?? '?'} on ${f.date ?? '?'}${later}`)}`);
