@@ -105,6 +105,13 @@ ruleTester(rule, {
       'src/azure.ts',
       { message: 'Azure OpenAI' },
     ),
+    // Values that only look like references, paths or fake words (review findings)
+    finds('password starting with "!"', `db_password = "!${pw}"\n`, `!${pw}`, 'app/db.py'),
+    finds('password starting with "@"', `admin_password = "@${pw}"\n`, `@${pw}`, 'app/admin.py'),
+    finds('password starting with "*"', `redis_password = "*${pw}"\n`, `*${pw}`, 'app/cache.py'),
+    finds('base64 secret starting with "/"', `aws_secret_access_key = "/${t2}+q"\n`, `/${t2}+q`, 'app/aws.py'),
+    finds('random value that happens to hold "Mock"', `api_key = "${t.slice(0, 12)}Mock${t.slice(12, 24)}"\n`, `${t.slice(0, 12)}Mock${t.slice(12, 24)}`, 'app/k.py'),
+    finds('connection string password with "&"', `{ "Default": "Server=db;Database=app;User Id=sa;Password=${pw}&x9;" }\n`, `${pw}&x9`, 'appsettings.json'),
     // Test code is still code: a random value without a word saying it is fake is a finding.
     finds('random key in a test file', `api_key = "${t}"\n`, t, 'tests/test_client.py'),
     {
@@ -183,7 +190,39 @@ describe('hardcoded-credential confidence', () => {
   });
 });
 
+describe('hardcoded-credential window gate', () => {
+  it('picks a file whose text around the secret is not ASCII (bytes read as latin1 hold 0xA0)', () => {
+    const engine = new Engine([rule]);
+    const files = ['# café, Р†\n', `api_key = "${t.slice(0, 10)}à${t.slice(10)}"\n`, `url = "postgres://app:${pw}@db/x" # à\n`, 'plain'];
+    const window = Buffer.from(files.join('\n'));
+    const ends: number[] = [];
+    let at = 0;
+    for (const f of files) {
+      at += Buffer.byteLength(f);
+      ends.push(at);
+      at += 1;
+    }
+    expect([...engine.candidates(window, ends, ['a.py', 'b.py', 'c.py', 'd.py'])].sort()).toEqual([1, 2]);
+    expect(engine.scan({ path: 'b.py', content: Buffer.from(files[1]!), line: 1 })).toHaveLength(1);
+  });
+});
+
 describe('hardcoded-credential beside the key rules', () => {
+  it('reports a whole vendor key when it runs without the key rules (--rules), but not a near miss', () => {
+    const engine = new Engine([rule]);
+    const key = fake.openaiProject();
+    expect(engine.scan({ path: 'a.py', content: `OPENAI_API_KEY = "${key}"\n`, line: 1 }).map((f) => f.secret)).toEqual([key]);
+    expect(engine.scan({ path: 'a.py', content: `OPENAI_API_KEY = "sk-proj-${t}"\n`, line: 1 })).toEqual([]);
+  });
+
+  it('names a URL user only when it is a plain name, since an API key can stand in its place', () => {
+    const engine = new Engine([rule]);
+    const [named] = engine.scan({ path: 'a.py', content: `DB = "postgres://admin:${pw}@db.internal/app"\n`, line: 1 });
+    expect(named!.message).toContain('user admin');
+    const [keyUser] = engine.scan({ path: 'a.py', content: `SHOP = "https://${hex}:${t}@shop.example.io/admin"\n`, line: 1 });
+    expect(keyUser!.message).not.toContain(hex);
+  });
+
   it('leaves a vendor key to its own rule: one finding, not two', () => {
     const engine = new Engine(RULES);
     const key = fake.openaiProject();

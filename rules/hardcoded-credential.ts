@@ -6,6 +6,14 @@
 // confidence; the vendor key rules win where they find the same secret (`fallback`).
 
 import { near } from '../src/patterns.js';
+import anthropic from './anthropic-api-key.js';
+import groq from './groq-api-key.js';
+import huggingface from './huggingface-token.js';
+import openai from './openai-api-key.js';
+import openrouter from './openrouter-api-key.js';
+import perplexity from './perplexity-api-key.js';
+import stripe from './stripe-secret-key.js';
+import xai from './xai-api-key.js';
 import { entropy, isPlaceholder } from '../src/secret.js';
 import type { Candidate, Confidence, ContentRule, Judgement } from '../src/types.js';
 
@@ -32,11 +40,16 @@ const CONFIG_SEP = [
   String.raw`[ \t]+`, // ENV API_KEY value (the judge checks the line starts with ENV or ARG)
 ].join('|');
 const QUOTE = "[\"'\\x60]";
+/**
+ * ASCII whitespace. The self-gated patterns run over bytes read as latin1, where \s would also take
+ * byte 0xA0 (part of the UTF-8 of à, Р, †): they must match wherever the scan of the decoded text does.
+ */
+const SPACE = String.raw`\t\n\v\f\r `;
 
 /** A bearer scheme before a token: Authorization: "Bearer ...", -H "Authorization: Bearer ...". */
 const BEARER = String.raw`(?:Bearer[ \t]+)?`;
 
-const CODE = new RegExp(String.raw`(?<open>${QUOTE})(?<=${WORD}[\w.\-]*${CLOSE}(?:${CODE_SEP})${QUOTE})${BEARER}(?<secret>[^"'\x60\s\\]{6,300})\\?\k<open>`, 'gi');
+const CODE = new RegExp(String.raw`(?<open>${QUOTE})(?<=${WORD}[\w.\-]*${CLOSE}(?:${CODE_SEP})${QUOTE})${BEARER}(?<secret>[^"'\x60${SPACE}\\]{6,300})\\?\k<open>`, 'gi');
 
 /** A quoted value (any character but its quote), or an unquoted one (up to a delimiter). */
 const VALUE = String.raw`(?<open>${QUOTE}?)${BEARER}(?<secret>(?<=${QUOTE}${BEARER})[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}${BEARER})[^\s"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
@@ -49,10 +62,10 @@ const NAME_BEFORE = new RegExp(String.raw`(?<name>[\w$.\-]*${WORD}[\w.\-]*)${CLO
 const BEARER_TOKEN = /\b(?<scheme>Bearer)[ \t]+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=$-])/g;
 
 /** Password=...; in connection strings (SQL Server, Redis, Service Bus, storage accounts). */
-const CONNECTION_STRING = /(?<=^|[;,"'\s?&])(?<conn>Password|password|PASSWORD|Pwd|pwd|SharedAccessKey|AccountKey)=(?<secret>[^;,"'\s<>&]{6,200})/g;
+const CONNECTION_STRING = /(?<=^|[;,"'\s?&])(?<conn>Password|password|PASSWORD|Pwd|pwd|SharedAccessKey|AccountKey)=(?<secret>(?<=[?&]\w+=)[^;,"'\s<>&]{6,200}|(?<![?&]\w+=)[^;,"'\s<>]{6,200})/g;
 
 /** user:password@host in a URL; the judge checks a scheme precedes `://`. */
-const URL_CREDENTIAL = /:\/\/(?<user>[^\s:/?#@'"`<>()\\]{0,64}):(?<secret>[^\s:/?#@'"`<>()\\]{3,128})@(?<host>[\w.-]*\w)/g;
+const URL_CREDENTIAL = new RegExp(String.raw`:\/\/(?<user>[^${SPACE}:/?#@'"\x60<>()\\]{0,64}):(?<secret>[^${SPACE}:/?#@'"\x60<>()\\]{3,128})@(?<host>[\w.-]*\w)`, 'g');
 
 // ---------------------------------------------------------------------------------------------
 // Names.
@@ -127,13 +140,16 @@ export function nameStrength(name: string): NameStrength | null {
 
 type ValueShape = 'random' | 'password' | 'uuid';
 
-const REFERENCE = /…|\.\.\.|^[$%@&*?!=|:]|\$\{|\{\{|\}\}|%[sdr(]|#\{|\{\d*\}|^<.*>$|^\[.*\]$|^ENC\[|\\|^\(/;
+const REFERENCE = /…|\.\.\.|^\$[A-Za-z_{(]|^%[A-Za-z_]\w*%$|^@[A-Za-z][\w.]*[(@]|^[*&][a-z_][a-z0-9_-]*$|^![A-Za-z]+$|\$\{|\{\{|\}\}|%[sdr(]|#\{|\{\d*\}|^<.*>$|^\[.*\]$|^ENC\[|\\|^\(/;
 const STAND_IN =
   /^(?:changeme|change[-_]?it|secret|secrets|password\d*|passwd|pass|test|testing|tests|dummy|fake|mock|sample|foo|bar|baz|todo|tbd|none|null|nil|undefined|true|false|default|admin|root|guest|user|username|token|apikey|api[-_]key|hidden|masked|empty|unset|required|optional|string|value|secret[-_]?key|private[-_]?key|my[-_]?(?:secret|password|pass|key|token|api[-_]?key|app)\w{0,8}|not[-_]?set|n\/a)$/i;
-const FAKE_WORDS = /fake|dummy|mock|sample|placeholder|not[-_]?real|invalid|foobar|lorem|example|test[-_]?(?:key|token|secret|password)|your|insert|replace|put[-_]?your/i;
+const FAKE = String.raw`(?:fake|dummy|mock|sample|placeholder|not[-_]?real|invalid|foobar|lorem|example|test[-_]?(?:key|token|secret|password)|your|insert|replace|put[-_]?your)`;
+/** Words saying a value is made up: anywhere in a short value, at the start or after a separator in a long one (random text holds "Mock" or "YOUR" by chance). */
+const FAKE_WORDS = { short: new RegExp(FAKE, 'i'), long: new RegExp(String.raw`(?:^|[-_.:/])${FAKE}`, 'i') };
+const saysFake = (v: string): boolean => (v.length < 16 ? FAKE_WORDS.short : FAKE_WORDS.long).test(v);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_A_SECRET_SHAPE =
-  /^(?:[a-z][a-z0-9+.-]*:\/\/|[.~]?\/|[A-Za-z]:\\|sha(?:1|256|384|512)-|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$|\d+$|[^@\s]+@[^@\s]+\.[a-z]{2,}$)|\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|js|ts|py|html?|png|svg)$/i;
+  /^(?:[a-z][a-z0-9+.-]*:\/\/|[A-Za-z]:\\|sha(?:1|256|384|512)-|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$|\d+$|[^@\s]+@[^@\s]+\.[a-z]{2,}$)|\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|js|ts|py|html?|png|svg)$/i;
 
 /** Words and identifiers: app-settings, ctrl+shift+down, passwordField, OPENAI_API_KEY, admin2024. */
 function wordy(v: string): boolean {
@@ -147,6 +163,12 @@ function wordy(v: string): boolean {
   return alpha.filter((p) => !/[aeiouy]/i.test(p)).length <= 1 && alpha.join('').length >= 3 * alpha.length;
 }
 
+/** A file path: starts at a root, home or dot, and every segment is a word or short (a random base64 value may start with "/" too). */
+function isPath(v: string): boolean {
+  if (!/^(?:\.{1,2}|~)?\//.test(v)) return false;
+  return v.split('/').every((seg) => seg.length <= 16 || wordy(seg.replace(/\.[A-Za-z0-9]{1,5}$/, '')));
+}
+
 /** The text a base64 value encodes, when it is base64 of printable ASCII (a Kubernetes Secret's data); else null. */
 function base64Text(v: string): string | null {
   if (v.length < 8 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return null;
@@ -157,11 +179,11 @@ function base64Text(v: string): string | null {
 /** What a value looks like, or null when it is no secret (a reference, a stand-in, a word, a path). */
 export function valueShape(v: string): ValueShape | null {
   if (v.length < 6 || /\s/.test(v)) return null;
-  if (REFERENCE.test(v) || STAND_IN.test(v) || NOT_A_SECRET_SHAPE.test(v) || FAKE_WORDS.test(v)) return null;
+  if (REFERENCE.test(v) || STAND_IN.test(v) || NOT_A_SECRET_SHAPE.test(v) || saysFake(v) || isPath(v)) return null;
   if (UUID.test(v)) return 'uuid';
   if (isPlaceholder(v)) return null;
   const decoded = base64Text(v);
-  if (decoded !== null && (/\s/.test(decoded) || decoded.length < 6 || wordy(decoded) || FAKE_WORDS.test(decoded) || STAND_IN.test(decoded))) return null;
+  if (decoded !== null && (/\s/.test(decoded) || decoded.length < 6 || wordy(decoded) || saysFake(decoded) || STAND_IN.test(decoded))) return null;
   const letters = /[A-Za-z]/.test(v);
   const digits = /\d/.test(v);
   const symbols = /[^A-Za-z0-9]/.test(v);
@@ -184,6 +206,18 @@ const TESTS = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|tes
 const CONFIG_FILES =
   /(?:^|\/)(?:\.env[^/]*|[^/.]*|Dockerfile[^/]*|Containerfile|Makefile|[^/]*\.(?:env|sh|bash|zsh|ksh|fish|ya?ml|ini|cfg|conf|config|properties|toml|xml|csproj|plist|tf|tfvars|hcl|dockerfile|envrc|npmrc|pypirc|netrc|service|desktop|example|sample|template|dist|local|bat|cmd|ps1))$/i;
 const FAKE_CONTEXT = /\b(?:fake|dummy|mock(?:ed)?|example(?!\.(?:com|org|net)\b)|sample|placeholder|not[-_ ]?(?:a[-_ ]?)?real)\b/i;
+/** The key rules whose shapes start with a vendor prefix, their patterns matched against a whole value. */
+const WHOLE_KEYS = [anthropic, groq, huggingface, openai, openrouter, perplexity, stripe, xai].map((r) => ({
+  rule: r,
+  pattern: new RegExp(`^(?:${r.pattern.source})$`, r.pattern.flags.replace('g', '')),
+}));
+function isWholeKey(v: string): boolean {
+  return WHOLE_KEYS.some(({ rule, pattern }) => {
+    const match = pattern.exec(v);
+    if (match === null) return false;
+    return rule.judge === undefined || rule.judge({ secret: v, match, text: v, start: 0, end: v.length, path: '' }) !== null;
+  });
+}
 const VENDOR_SHAPED = /^(?:sk-(?:proj|svcacct|service|admin|None|ant|or)-|gsk_|xai-|pplx-|hf_|api_org_|AIza|[sr]k_(?:live|test)_)|T3BlbkFJ/;
 const ENCRYPTED = /kind:\s*SealedSecret\b/;
 const AZURE = /azure|openai\.azure\.com|cognitiveservices/i;
@@ -309,7 +343,8 @@ function judgeUrl(c: Candidate): Judgement | null {
   if (confidence === null) return null;
   return {
     confidence,
-    message: `Password in a URL (${user ? `user ${user}, ` : ''}host ${host}). ${WHY}`,
+    // The user part may be a credential too (an API key as user name): name it only when it is a word.
+    message: `Password in a URL (${user && user.length <= 32 && wordy(user) ? `user ${user}, ` : ''}host ${host}). ${WHY}`,
     fix: 'Change the password, then build the URL at run time from an environment variable or a secret manager (e.g. DATABASE_URL set in the environment, never committed).',
   };
 }
@@ -343,8 +378,9 @@ const rule: ContentRule = {
   judge(c) {
     if (LOCKFILE.test(c.path)) return null;
     // The key rules are the authority on their vendors' shapes: a value with a vendor's prefix that
-    // its rule did not take is truncated or made up (sk-proj-xxxx..., a test fixture's near miss).
-    if (VENDOR_SHAPED.test(c.secret)) return null;
+    // is no whole key of that shape is truncated or made up (sk-proj-xxxx..., a test fixture's near
+    // miss). A whole key stays: its own rule wins the overlap when it runs, and --rules may leave it out.
+    if (VENDOR_SHAPED.test(c.secret) && !isWholeKey(c.secret)) return null;
     // Encrypted for the cluster or the vault: safe to commit by design.
     if (near(c.text, c.start, c.end, ENCRYPTED, 3000)) return null;
     if (c.match.groups!.scheme !== undefined) return judgeToken(c, 'Bearer token written into an Authorization header');
