@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine.js';
+import { windowOf } from '../test/helpers.js';
 import { fake } from '../test/keys.js';
 import { type Expected, ruleTester } from '../test/rule-tester.js';
 import rule, { nameStrength, valueShape } from './hardcoded-credential.js';
@@ -194,14 +195,7 @@ describe('hardcoded-credential window gate', () => {
   it('picks a file whose text around the secret is not ASCII (bytes read as latin1 hold 0xA0)', () => {
     const engine = new Engine([rule]);
     const files = ['# café, Р†\n', `api_key = "${t.slice(0, 10)}à${t.slice(10)}"\n`, `url = "postgres://app:${pw}@db/x" # à\n`, 'plain'];
-    const window = Buffer.from(files.join('\n'));
-    const ends: number[] = [];
-    let at = 0;
-    for (const f of files) {
-      at += Buffer.byteLength(f);
-      ends.push(at);
-      at += 1;
-    }
+    const { window, ends } = windowOf(files);
     expect([...engine.candidates(window, ends, ['a.py', 'b.py', 'c.py', 'd.py'])].sort()).toEqual([1, 2]);
     expect(engine.scan({ path: 'b.py', content: Buffer.from(files[1]!), line: 1 })).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from '../src/engine.js';
 import type { Rule } from '../src/types.js';
+import { windowOf } from './helpers.js';
 import { fake } from './keys.js';
 
 const engine = new Engine(RULES);
@@ -74,14 +75,7 @@ describe('engine', () => {
 describe('prefilter over a window of files', () => {
   it('returns exactly the files that hold a keyword, whatever their position', () => {
     const files = ['nothing here', `k = "${key}"`, 'plain text', `GEMINI_API_KEY=${fake.google()}`, '', 'also clean'];
-    const window = Buffer.from(files.join('\n'));
-    const ends: number[] = [];
-    let at = 0;
-    for (const f of files) {
-      at += Buffer.byteLength(f);
-      ends.push(at);
-      at += 1;
-    }
+    const { window, ends } = windowOf(files);
     expect([...engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`))].sort()).toEqual([1, 3]);
   });
 

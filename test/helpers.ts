@@ -107,3 +107,15 @@ export function json(run: Run): { findings: Array<Record<string, unknown>>; erro
     throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
 }
+
+/** Files packed as the sweep packs them into a window: back to back, a newline between, with the end of each. */
+export function windowOf(files: readonly string[]): { window: Buffer; ends: number[] } {
+  const ends: number[] = [];
+  let at = 0;
+  for (const f of files) {
+    at += Buffer.byteLength(f);
+    ends.push(at);
+    at += 1;
+  }
+  return { window: Buffer.from(files.join('\n')), ends };
+}
