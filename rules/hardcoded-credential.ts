@@ -5,7 +5,7 @@
 // value's shape and randomness, the kind of file, the words on the line) and gives each finding a
 // confidence; the vendor key rules win where they find the same secret (`fallback`).
 
-import { near } from '../src/patterns.js';
+import { lineAround, near } from '../src/patterns.js';
 import anthropic from './anthropic-api-key.js';
 import groq from './groq-api-key.js';
 import huggingface from './huggingface-token.js';
@@ -222,11 +222,6 @@ const VENDOR_SHAPED = /^(?:sk-(?:proj|svcacct|service|admin|None|ant|or)-|gsk_|x
 const ENCRYPTED = /kind:\s*SealedSecret\b/;
 const AZURE = /azure|openai\.azure\.com|cognitiveservices/i;
 
-function lineAround(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, to === -1 ? text.length : to);
-}
 
 const LEVELS: readonly Confidence[] = ['high', 'medium', 'low'];
 const lower = (c: Confidence, by: number): Confidence | null => LEVELS[LEVELS.indexOf(c) + by] ?? null;

@@ -14,6 +14,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RULES } from '../rules/index.js';
+import { reportedAt } from './reporters/context.js';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
 import { ciPlan, prePushPlan, prePushShas } from './ci.js';
 import { missingCommits, scanHistory, scanPlanned, scanStaged, sweep } from './modes.js';
@@ -159,11 +160,6 @@ function parseSize(value: string): number {
 
 class UsageError extends Error {}
 
-function exitCode(result: ScanResult): number {
-  if (result.errors.length > 0) return EXIT_ERROR;
-  return result.findings.length > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
 async function runScan(args: Args): Promise<number> {
   const threads = args.threads;
   if (threads !== undefined && !(typeof threads === 'number' && Number.isInteger(threads) && threads >= 0)) {
@@ -196,8 +192,8 @@ async function runScan(args: Args): Promise<number> {
 
 /** Writes the report where asked and returns the exit code for it. */
 function report(scanned: ScanResult, args: Args, gate: { failOn: Severity; summary: boolean } = { failOn: 'low', summary: false }): number {
-  const least = CONFIDENCES.indexOf((args.confidence ?? 'medium') as Confidence);
-  const result = { ...scanned, findings: scanned.findings.filter((f) => CONFIDENCES.indexOf(f.confidence ?? 'high') <= least) };
+  const least = (args.confidence ?? 'medium') as Confidence;
+  const result = { ...scanned, findings: scanned.findings.filter((f) => reportedAt(f, least)) };
   const format = args.format as Format;
   const output = args.output as string | undefined;
   const color = output === undefined && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -99,9 +99,8 @@ export class Engine {
     let text: string | undefined;
     let lines: LineIndex | undefined;
     const findings: Finding[] = [];
-    // Where each finding sits, kept only while a fallback rule has found something.
+    // Where each finding sits, kept when a fallback rule runs, to drop its overlaps with the others.
     const spans: Span[] = [];
-    let fallbacks = 0;
     for (const { rule, pattern: re, keywordIds, paths } of this.compiled) {
       if (keywordIds.length > 0 && !keywordIds.some(present)) continue;
       if (paths && !paths.test(chunk.path)) continue;
@@ -125,10 +124,7 @@ export class Engine {
         if (lines.lineText(start).includes(ALLOW_MARKER)) continue;
         const [line, column] = lines.position(start);
         const [endLine, endColumn] = lines.position(end);
-        if (this.hasFallback) {
-          spans.push({ start, end, fallback: rule.fallback === true });
-          if (rule.fallback) fallbacks++;
-        }
+        if (this.hasFallback) spans.push({ start, end, fallback: rule.fallback === true });
         findings.push({
           ruleId: rule.id,
           severity: verdict.severity ?? rule.severity,
@@ -146,7 +142,7 @@ export class Engine {
         });
       }
     }
-    return fallbacks === 0 ? findings : dropCovered(findings, spans);
+    return spans.some((s) => s.fallback) ? dropCovered(findings, spans) : findings;
   }
 
   /**

@@ -21,3 +21,10 @@ export function tokenPattern(body: string, flags = 'g'): RegExp {
 export function near(text: string, start: number, end: number, words: RegExp, radius: number): boolean {
   return words.test(text.slice(Math.max(0, start - radius), Math.min(text.length, end + radius)));
 }
+
+/** The whole line (or lines) of `text` holding [start, end), without its line break. */
+export function lineAround(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const to = text.indexOf('\n', end);
+  return text.slice(from, to === -1 ? text.length : to);
+}

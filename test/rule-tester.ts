@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine.js';
+import { reportedAt } from '../src/reporters/context.js';
 import { mask } from '../src/secret.js';
 import type { ContentRule, Finding, Severity } from '../src/types.js';
 
@@ -35,7 +36,7 @@ export interface InvalidCase {
 }
 
 /** What a scan reports at the default confidence (medium and above). */
-const reported = (f: Finding) => f.confidence !== 'low';
+const reported = (f: Finding) => reportedAt(f, 'medium');
 
 export function ruleTester(rule: ContentRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   const engine = new Engine([rule]);

@@ -2,7 +2,7 @@
 // renamed or removed. Positions are 1-based; endColumn is exclusive; secrets masked unless asked.
 
 import type { ScanResult } from '../types.js';
-import { type ReportContext, shownSecret } from './context.js';
+import { confidenceOf, type ReportContext, shownSecret } from './context.js';
 
 export function json(result: ScanResult, ctx: ReportContext): string {
   const report = {
@@ -12,7 +12,7 @@ export function json(result: ScanResult, ctx: ReportContext): string {
     findings: result.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
-      confidence: f.confidence ?? 'high',
+      confidence: confidenceOf(f),
       file: f.file,
       line: f.line,
       column: f.column,

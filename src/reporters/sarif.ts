@@ -4,7 +4,7 @@
 
 import { RULES } from '../../rules/index.js';
 import type { Finding, ScanResult, Severity } from '../types.js';
-import { type ReportContext, shownSecret } from './context.js';
+import { confidenceOf, type ReportContext, shownSecret } from './context.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
 /** GitHub reads this 0–10 score: 9+ critical, 7+ high, 4+ medium, else low. */
@@ -77,7 +77,7 @@ function resultOf(f: Finding, ctx: ReportContext, index: number | undefined) {
     partialFingerprints: { 'leakgate/v1': f.fingerprint },
     properties: {
       severity: f.severity,
-      confidence: f.confidence ?? 'high',
+      confidence: confidenceOf(f),
       ...(f.secret === undefined ? {} : { secret: shownSecret(f, ctx) }),
       ...(f.commit === undefined ? {} : { commit: f.commit }),
       ...(f.author === undefined ? {} : { author: f.author }),
