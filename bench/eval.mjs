@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Measures recall and precision against a labelled corpus kept outside this repository:
-//   node bench/eval.mjs CORPUS_DIR
+//   node bench/eval.mjs CORPUS_DIR [--only rule,rule]
 //
 // Two corpus layouts:
 //   CORPUS_DIR/tree/ + labels.jsonl      a sweep of tree/; labels {"file", "line", "rule"}
@@ -8,7 +8,8 @@
 //                                        each repo is scanned in that mode; history labels carry
 //                                        "commit" too; file-level labels have no "line"
 // A finding is a true positive when a label has its (commit,) file, line and rule; labels are
-// matched as a multiset. Findings of file rules (dotenv-*) count only when the corpus labels them.
+// matched as a multiset. Findings of file rules (dotenv-*) count only when the corpus labels them;
+// with --only, only the findings of those rules are scored (a corpus that measures a few rules).
 // Prints per-rule figures, then each miss and false positive (secrets masked).
 
 import { spawnSync } from 'node:child_process';
@@ -17,8 +18,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const corpus = process.argv[2];
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? null : new Set(process.argv[onlyAt + 1].split(','));
 if (!corpus) {
-  console.error('usage: node bench/eval.mjs CORPUS_DIR');
+  console.error('usage: node bench/eval.mjs CORPUS_DIR [--only rule,rule]');
   process.exit(2);
 }
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'leakgate.js');
@@ -75,7 +78,7 @@ for (const u of all) {
   errors += u.report.errors.length;
   for (const e of u.report.errors) console.log(`error in ${u.name}: ${e.file}: ${e.message}`);
   for (const f of u.report.findings) {
-    if (FILE_RULES.has(f.ruleId) && !labelledFileRules) {
+    if ((FILE_RULES.has(f.ruleId) && !labelledFileRules) || (only && !only.has(f.ruleId))) {
       ignored++;
       continue;
     }
@@ -110,6 +113,6 @@ for (const [rule, s] of [...stats].sort()) {
   console.log(`${rule.padEnd(22)} ${String(s.tp).padStart(5)} ${String(s.fp).padStart(5)} ${String(s.fn).padStart(5)}  ${fmt(s.tp, s.tp + s.fn).padStart(6)}  ${fmt(s.tp, s.tp + s.fp).padStart(9)}`);
 }
 console.log(`${'all'.padEnd(22)} ${String(tp).padStart(5)} ${String(fp).padStart(5)} ${String(fn).padStart(5)}  ${fmt(tp, tp + fn).padStart(6)}  ${fmt(tp, tp + fp).padStart(9)}`);
-console.log(`units: ${all.length}; scan errors: ${errors}${ignored ? `; file-rule findings not scored (the corpus does not label them): ${ignored}` : ''}`);
+console.log(`units: ${all.length}; scan errors: ${errors}${ignored ? `; findings not scored (file rules the corpus does not label, or rules outside --only): ${ignored}` : ''}`);
 if (misses.length) console.log(`\nmissed:\n  ${misses.join('\n  ')}`);
 if (falsePositives.length) console.log(`\nfalse positives:\n  ${falsePositives.join('\n  ')}`);

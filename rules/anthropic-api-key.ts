@@ -6,6 +6,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'anthropic-api-key',
+  key: true,
   description: 'Anthropic API keys (sk-ant-api03-…) and admin keys (sk-ant-admin01-…).',
   severity: 'high',
   keywords: ['sk-ant-'],

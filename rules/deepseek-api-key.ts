@@ -8,6 +8,7 @@ const DEEPSEEK = /deepseek/i;
 
 const rule: ContentRule = {
   id: 'deepseek-api-key',
+  key: true,
   description: 'DeepSeek API keys (sk- and 32 hex digits) where the context names DeepSeek.',
   severity: 'high',
   keywords: ['deepseek', 'DeepSeek', 'DEEPSEEK', 'Deepseek'],

@@ -12,6 +12,7 @@ const MAPS = /maps\.googleapis\.com|maps\/api\/js|google\.maps|GoogleMap|places|
 
 const rule: ContentRule = {
   id: 'google-ai-api-key',
+  key: true,
   description: 'Google AI Studio / Gemini API keys (AIza…), judged by context to tell them from public Firebase and Maps keys.',
   severity: 'high',
   keywords: ['AIza'],

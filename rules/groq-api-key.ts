@@ -5,6 +5,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'groq-api-key',
+  key: true,
   description: 'Groq API keys (gsk_…).',
   severity: 'high',
   keywords: ['gsk_'],

@@ -215,7 +215,7 @@ function isWholeKey(v: string): boolean {
   return WHOLE_KEYS.some(({ rule, pattern }) => {
     const match = pattern.exec(v);
     if (match === null) return false;
-    return rule.judge === undefined || rule.judge({ secret: v, match, text: v, start: 0, end: v.length, path: '' }) !== null;
+    return rule.judge === undefined || rule.judge({ secret: v, match, text: v, start: 0, end: v.length, path: '', frameworks: [] }) !== null;
   });
 }
 const VENDOR_SHAPED = /^(?:sk-(?:proj|svcacct|service|admin|None|ant|or)-|gsk_|xai-|pplx-|hf_|api_org_|AIza|[sr]k_(?:live|test)_)|T3BlbkFJ/;

@@ -6,6 +6,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'huggingface-token',
+  key: true,
   description: 'Hugging Face access tokens (hf_…) and organisation tokens (api_org_…).',
   severity: 'high',
   keywords: ['hf_', 'api_org_'],

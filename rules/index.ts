@@ -3,6 +3,8 @@
 
 import type { Rule } from '../src/types.js';
 import anthropicApiKey from './anthropic-api-key.js';
+import browserLlmClient from './browser-llm-client.js';
+import clientBundleSecret from './client-bundle-secret.js';
 import deepseekApiKey from './deepseek-api-key.js';
 import dotenvNotIgnored from './dotenv-not-ignored.js';
 import dotenvTracked from './dotenv-tracked.js';
@@ -13,11 +15,14 @@ import huggingfaceToken from './huggingface-token.js';
 import openaiApiKey from './openai-api-key.js';
 import openrouterApiKey from './openrouter-api-key.js';
 import perplexityApiKey from './perplexity-api-key.js';
+import publicEnvSecret from './public-env-secret.js';
 import stripeSecretKey from './stripe-secret-key.js';
 import xaiApiKey from './xai-api-key.js';
 
 export const RULES: readonly Rule[] = [
   anthropicApiKey,
+  browserLlmClient,
+  clientBundleSecret,
   deepseekApiKey,
   dotenvNotIgnored,
   dotenvTracked,
@@ -28,6 +33,7 @@ export const RULES: readonly Rule[] = [
   openaiApiKey,
   openrouterApiKey,
   perplexityApiKey,
+  publicEnvSecret,
   stripeSecretKey,
   xaiApiKey,
 ];

@@ -61,6 +61,7 @@ const HALVES: Record<Kind, readonly number[]> = {
 
 const rule: ContentRule = {
   id: 'openai-api-key',
+  key: true,
   description: 'OpenAI API keys of every kind: legacy user, project, service-account, admin and sk-None- keys.',
   severity: 'high',
   keywords: ['T3BlbkFJ'],

@@ -5,6 +5,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'openrouter-api-key',
+  key: true,
   description: 'OpenRouter API keys (sk-or-v1-…).',
   severity: 'high',
   keywords: ['sk-or-v1-'],

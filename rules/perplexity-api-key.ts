@@ -5,6 +5,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'perplexity-api-key',
+  key: true,
   description: 'Perplexity API keys (pplx-…).',
   severity: 'high',
   keywords: ['pplx-'],

@@ -6,6 +6,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'stripe-secret-key',
+  key: true,
   description: 'Stripe live secret keys (sk_live_…) and restricted keys (rk_live_…).',
   severity: 'critical',
   keywords: ['sk_live_', 'rk_live_'],

@@ -5,6 +5,7 @@ import type { ContentRule } from '../src/types.js';
 
 const rule: ContentRule = {
   id: 'xai-api-key',
+  key: true,
   description: 'xAI (Grok) API keys (xai-…).',
   severity: 'high',
   keywords: ['xai-'],

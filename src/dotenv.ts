@@ -11,6 +11,12 @@ const CODE = /\.(?:[cm]?[jt]sx?|d\.ts)$/;
 
 const base = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 
+/** A file of environment variables, a template included (.env.example): a build reads them all. */
+export function isEnvFile(path: string): boolean {
+  const name = base(path);
+  return DOTENV.test(name) && !CODE.test(name);
+}
+
 /** A file that holds environment variables for one machine or deployment (templates excluded). */
 export function isDotenv(path: string): boolean {
   const name = base(path);

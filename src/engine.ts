@@ -5,7 +5,7 @@
 
 import { createRequire } from 'node:module';
 import { isPlaceholder } from './secret.js';
-import type { Chunk, ContentRule, FileFacts, FileRule, Finding, PatternSpec, Rule } from './types.js';
+import type { Chunk, ContentRule, FileFacts, FileRule, Finding, PatternSpec, PlaceRule, Rule } from './types.js';
 
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
@@ -59,17 +59,18 @@ export class Engine {
   private readonly anchorOf: readonly { readonly needle: Buffer; readonly offset: number }[];
 
   private readonly fileRules: readonly FileRule[];
+  private readonly placeRules: readonly PlaceRule[];
   private readonly hasFallback: boolean;
   /** Patterns without keywords, which pick their files themselves. */
   private readonly selfGated: readonly Compiled[];
-
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
     this.fileRules = rules.filter((r): r is FileRule => r.kind === 'file');
-    this.hasFallback = rules.some((r) => r.kind !== 'file' && r.fallback === true);
+    this.placeRules = rules.filter((r): r is PlaceRule => r.kind === 'place');
+    this.hasFallback = rules.some((r) => isContent(r) && r.fallback === true);
     const ids = new Map<string, number>();
     this.compiled = rules
-      .filter((r): r is ContentRule => r.kind !== 'file')
+      .filter(isContent)
       .flatMap((rule) => [{ keywords: rule.keywords, pattern: rule.pattern }, ...(rule.variants ?? [])].map(({ keywords, pattern, paths }: PatternSpec) => {
         if (!pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
         const keywordIds = keywords.map((k) => {
@@ -101,9 +102,12 @@ export class Engine {
     const findings: Finding[] = [];
     // Where each finding sits, kept when a fallback rule runs, to drop its overlaps with the others.
     const spans: Span[] = [];
+    // Built client output: key findings become the place rule's, and generic rules stay out.
+    const place = this.placeRules.find((p) => p.takes(chunk.path));
     for (const { rule, pattern: re, keywordIds, paths } of this.compiled) {
       if (keywordIds.length > 0 && !keywordIds.some(present)) continue;
       if (paths && !paths.test(chunk.path)) continue;
+      if (place && rule.fallback) continue;
       text ??= decode(chunk.content);
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -114,7 +118,7 @@ export class Engine {
         const secret = m.groups?.secret ?? m[0];
         const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
         const end = start + secret.length;
-        const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path }) : {};
+        const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path, frameworks: chunk.frameworks ?? [] }) : {};
         if (verdict === null) {
           // A rejected match may hide one that starts inside it (<add key="ApiKey" value="...">).
           re.lastIndex = m.index + 1;
@@ -125,7 +129,8 @@ export class Engine {
         const [line, column] = lines.position(start);
         const [endLine, endColumn] = lines.position(end);
         if (this.hasFallback) spans.push({ start, end, fallback: rule.fallback === true });
-        findings.push({
+        const reported = verdict.secret === undefined ? secret : verdict.secret;
+        const finding: Finding = {
           ruleId: rule.id,
           severity: verdict.severity ?? rule.severity,
           file: chunk.path,
@@ -137,9 +142,10 @@ export class Engine {
           message: verdict.message ?? rule.message,
           fix: verdict.fix ?? rule.fix,
           ...(verdict.confidence === undefined || verdict.confidence === 'high' ? {} : { confidence: verdict.confidence }),
-          secret,
-          fingerprint: fingerprint(rule.id, chunk.path, secret),
-        });
+          ...(reported === null ? {} : { secret: reported }),
+          fingerprint: fingerprint(rule.id, chunk.path, reported ?? secret),
+        };
+        findings.push(place && rule.key ? restated(place, finding) : finding);
       }
     }
     return spans.some((s) => s.fallback) ? dropCovered(findings, spans) : findings;
@@ -236,6 +242,22 @@ export class Engine {
     }
     return false;
   }
+}
+
+/** Whether a rule reads content (as opposed to a file rule's names or a place rule's places). */
+export const isContent = (r: Rule): r is ContentRule => r.kind === undefined || r.kind === 'content';
+
+/** A key rule's finding in a place that a place rule takes, as that rule's finding. */
+function restated(place: PlaceRule, f: Finding): Finding {
+  const verdict = place.restate(f);
+  return {
+    ...f,
+    ruleId: place.id,
+    severity: verdict.severity ?? place.severity,
+    message: verdict.message ?? place.message,
+    fix: verdict.fix ?? place.fix,
+    fingerprint: fingerprint(place.id, f.file, f.secret ?? ''),
+  };
 }
 
 /** Where each finding's secret sits in its chunk's text, and whether a fallback rule found it. */

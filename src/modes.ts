@@ -3,6 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { RULES } from '../rules/index.js';
 import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { isDotenv } from './dotenv.js';
@@ -10,6 +11,7 @@ import { Engine, fingerprint } from './engine.js';
 import { cmp, emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
+import { Projects } from './sources/projects.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
 import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
@@ -46,6 +48,9 @@ function baselined(findings: Finding[], root: string | null, counter: { baseline
   return kept;
 }
 
+/** The rules that read ignored client output: the key rules, and the place rule that restates their findings. */
+const CLIENT_OUTPUT_RULES = RULES.filter((r) => r.kind === 'place' || ('key' in r && r.key === true)).map((r) => r.id);
+
 /** The working-tree sweep of one or more paths (directories or files). */
 export async function sweep(targets: readonly string[], opts: ScanFilesOptions): Promise<ScanResult> {
   const started = performance.now();
@@ -57,10 +62,11 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
   const seen = new Set<string>();
   for (const target of targets) {
     const list = await listWorktree(target);
+    const unseen = (paths: string[]): string[] => (targets.length === 1 ? paths : paths.filter((p) => !seen.has(`${list.root}\0${p}`) && seen.add(`${list.root}\0${p}`)));
     const fresh = (function* () {
       for (const batch of list.batches) {
-        const unseen = targets.length === 1 ? batch : batch.filter((p) => !seen.has(`${list.root}\0${p}`) && seen.add(`${list.root}\0${p}`));
-        if (unseen.length > 0) yield unseen;
+        const files = unseen(batch);
+        if (files.length > 0) yield files;
       }
     })();
     // File rules need names and git status only: judge each listed path as it passes to the readers.
@@ -76,6 +82,21 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
     });
     const batch = await scanFiles(list.root, judged, opts);
     batch.findings.push(...fileFindings);
+    if (list.ignored) {
+      // What git ignores and gets deployed or built all the same, each for the rules that concern it.
+      const ignored = await list.ignored;
+      batch.errors.push(...ignored.errors);
+      for (const [paths, ruleIds] of [
+        [ignored.clientOutput, CLIENT_OUTPUT_RULES],
+        [ignored.dotenv, ['public-env-secret']],
+      ] as const) {
+        const chosen = ruleIds.filter((id) => !opts.ruleIds || opts.ruleIds.includes(id));
+        const files = unseen(paths);
+        if (files.length > 0 && chosen.some((id) => id === 'client-bundle-secret' || id === 'public-env-secret')) {
+          mergeBatch(batch, await scanFiles(list.root, [files], { ...opts, ruleIds: chosen }));
+        }
+      }
+    }
     if (dotenvOutsideGit > 0) {
       notes.push(
         `${dotenvOutsideGit} dotenv file${dotenvOutsideGit === 1 ? '' : 's'} under ${target}, which is not in a git repository: whether git would ignore ${dotenvOutsideGit === 1 ? 'it' : 'them'} cannot be judged here (their contents were scanned)`,
@@ -109,13 +130,17 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[], rule
   });
   const engine = new Engine(selectRules(ruleIds));
   const counter: { baselined?: number } = {};
+  const top = enclosingWorkTree(cwd);
+  const projects = top === null ? null : new Projects(top);
   const findings = baselined(
     [
       // Hunks carry context for the rules that judge by nearby words; only added lines count.
-      ...staged.chunks.flatMap(({ chunk, added }) => engine.scan(chunk).filter((f) => added.has(f.line!))),
+      ...staged.chunks.flatMap(({ chunk, added }) =>
+        engine.scan(projects ? { ...chunk, frameworks: projects.of(chunk.path) } : chunk).filter((f) => added.has(f.line!)),
+      ),
       ...staged.changed.flatMap((path) => engine.checkFile({ path, mode: 'staged' })),
     ],
-    enclosingWorkTree(cwd),
+    top,
     counter,
   );
   return {
@@ -165,10 +190,14 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const record = (blob: Blob, found: Finding[]): void => {
     if (found.length > 0) byBlob.set(blob.id, found);
   };
-  const scanHere = (blob: Blob, content: Buffer): void => record(blob, engine.scan({ path: blob.path, content, line: 1 }));
+  // Which code is client code follows from today's package.json files (history has no other view of them).
+  const top = await workTreeRoot(cwd).catch(() => null);
+  const projects = top === null ? null : new Projects(top);
+  const scanHere = (blob: Blob, content: Buffer): void =>
+    record(blob, engine.scan({ path: blob.path, content, line: 1, ...(projects ? { frameworks: projects.of(blob.path) } : {}) }));
   // Reading git's output is this thread's job; the prefilter and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
-  const pool = await windowPool(opts.ruleIds);
+  const pool = await windowPool(opts.ruleIds, top ?? '');
   const inFlight: Promise<void>[] = [];
   const dispatch = async (): Promise<void> => {
     if (window.empty) return;
@@ -218,7 +247,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
     });
   }
   // The log is read only when something needs a commit: findings, or a dotenv file in history.
-  const findings = byBlob.size > 0 || sawDotenv ? baselined(await attribute(cwd, opts.revs, byBlob, engine), await workTreeRoot(cwd), stats) : [];
+  const findings = byBlob.size > 0 || sawDotenv ? baselined(await attribute(cwd, opts.revs, byBlob, engine), top, stats) : [];
   stats.durationMs = Math.round(performance.now() - started);
   return { mode: 'history', findings: sortFindings(findings), errors, skipped: skipped.sort(byFile), stats };
 }

@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { RULES } from '../rules/index.js';
 import { Engine } from './engine.js';
 import { readForScan } from './sources/files.js';
+import { Projects } from './sources/projects.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
 import { Window, type WindowPacket } from './window.js';
 
@@ -43,8 +44,10 @@ const WINDOW_SLACK = 128 << 10;
  */
 export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>): BatchResult {
   const out = emptyBatch();
+  // package.json files are read once per batch, and only for the files that reach the rules.
+  const projects = new Projects(root);
   const scan = (path: string, content: Buffer): void => {
-    for (const f of engine.scan({ path, content, line: 1 })) out.findings.push(f);
+    for (const f of engine.scan({ path, content, line: 1, frameworks: projects.of(path) })) out.findings.push(f);
   };
   for (const file of files) {
     if (window.free < WINDOW_SLACK) window.flush(engine, scan);
@@ -211,9 +214,9 @@ async function startPool(root: string, opts: BatchOptions, size: number): Promis
   return new Pool(Array.from({ length: n }, () => new Worker(WORKER_URL!, { workerData: data })));
 }
 
-/** A pool for scanning windows (history), or null where worker threads cannot run (tests from sources). */
-export async function windowPool(ruleIds?: readonly string[]): Promise<Pool | null> {
-  return WORKER_URL ? startPool('', { maxFileSize: 0, ...(ruleIds ? { ruleIds } : {}) }, -1) : null;
+/** A pool for scanning windows (history; `root`: the work tree whose package.json files tell frameworks, or ''), or null where worker threads cannot run (tests from sources). */
+export async function windowPool(ruleIds: readonly string[] | undefined, root: string): Promise<Pool | null> {
+  return WORKER_URL ? startPool(root, { maxFileSize: 0, ...(ruleIds ? { ruleIds } : {}) }, -1) : null;
 }
 
 /** Orders findings by file, position and rule, so that reports are stable across thread counts. */

@@ -27,6 +27,8 @@ export interface Chunk {
   readonly line: number;
   /** Commit that holds this content, when it comes from git history. */
   readonly commit?: string;
+  /** The frameworks named by the package.json of the project that holds the file (the nearest one); absent when unknown. */
+  readonly frameworks?: readonly Framework[];
 }
 
 /** One candidate secret that a rule's pattern matched, as handed to the rule's judge. */
@@ -42,7 +44,12 @@ export interface Candidate {
   readonly end: number;
   /** The chunk's path (repository-relative POSIX). */
   readonly path: string;
+  /** The frameworks of the project that holds the file (its nearest package.json); empty when unknown. */
+  readonly frameworks: readonly Framework[];
 }
+
+/** A web or app framework, as a project's package.json names it (which code is client code follows from it). */
+export type Framework = 'next' | 'vite' | 'cra' | 'sveltekit' | 'svelte' | 'vue' | 'nuxt' | 'astro' | 'gatsby' | 'expo' | 'react-native' | 'react';
 
 /** What a judge may say about a candidate it keeps: overrides of the rule's defaults. */
 export interface Judgement {
@@ -53,6 +60,11 @@ export interface Judgement {
   readonly message?: string;
   /** Replaces the rule's fix. */
   readonly fix?: string;
+  /**
+   * What the finding reports as its secret, when not the match: another text (the value assigned
+   * to the name the rule matched), or null for none (the match is a name or a call, not a secret).
+   */
+  readonly secret?: string | null;
 }
 
 /**
@@ -93,9 +105,33 @@ export interface ContentRule {
   readonly minEntropy?: number;
   /** Context and shape checks on one candidate: null drops it, a Judgement keeps it (with overrides). */
   readonly judge?: (candidate: Candidate) => Judgement | null;
+  /**
+   * A key rule: it knows one vendor's keys by their shape, so its findings are sure. Key rules alone
+   * (with rules that need no context, not `fallback`) run in built client output, and a place rule
+   * (client-bundle-secret) takes over their findings there.
+   */
+  readonly key?: boolean;
   /** What was found and why it matters. */
   readonly message: string;
   /** What to do about it. */
+  readonly fix: string;
+}
+
+/**
+ * A rule about where a key sits: in the files it takes (built client output), the key rules'
+ * findings become its own, with its severity and a message that says where the key goes, and the
+ * generic (`fallback`) rules do not run. Pure, like every rule.
+ */
+export interface PlaceRule {
+  readonly kind: 'place';
+  readonly id: string;
+  readonly description: string;
+  readonly severity: Severity;
+  /** Whether the file at this repository-relative POSIX path is one this rule takes. */
+  readonly takes: (path: string) => boolean;
+  /** The key rule's finding, restated for this place (its message and fix are the key's own). */
+  readonly restate: (finding: Finding) => Judgement;
+  readonly message: string;
   readonly fix: string;
 }
 
@@ -122,7 +158,7 @@ export interface FileRule {
   readonly fix: string;
 }
 
-export type Rule = ContentRule | FileRule;
+export type Rule = ContentRule | FileRule | PlaceRule;
 
 /**
  * One reported secret, or a file that is itself the problem (a file-level finding: no position and no

@@ -6,12 +6,14 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from './engine.js';
+import { Projects } from './sources/projects.js';
 import { type BatchOptions, emptyBatch, mergeBatch, scanBatch, selectRules, type WorkerMessage, type WindowReply } from './scan.js';
 import type { Finding } from './types.js';
 import { scanPacket, Window } from './window.js';
 
 const { root, opts } = workerData as { root: string; opts: BatchOptions };
 const engine = new Engine(selectRules(opts.ruleIds));
+const projects = root === '' ? null : new Projects(root);
 const window = new Window<string>();
 const total = emptyBatch();
 
@@ -24,7 +26,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
   } else {
     const found: [unknown, Finding[]][] = [];
     scanPacket(engine, message.window, (tag: { path: string }, content) => {
-      const findings = engine.scan({ path: tag.path, content, line: 1 });
+      const findings = engine.scan({ path: tag.path, content, line: 1, ...(projects ? { frameworks: projects.of(tag.path) } : {}) });
       if (findings.length > 0) found.push([tag, findings]);
     });
     const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };

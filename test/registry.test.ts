@@ -24,6 +24,8 @@ describe('rule registry', () => {
         expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         if (rule.kind === 'file') {
           expect(typeof rule.check).toBe('function');
+        } else if (rule.kind === 'place') {
+          expect(typeof rule.takes).toBe('function');
         } else {
           // Only a generic (fallback) rule may do without keywords: its patterns pick their files themselves.
           expect(rule.keywords.length > 0 || rule.fallback === true).toBe(true);

@@ -38,7 +38,7 @@ export function sarif(result: ScanResult, ctx: ReportContext): string {
               fullDescription: { text: r.message },
               help: { text: `${r.message}\n\nFix: ${r.fix}`, markdown: `${r.message}\n\n**Fix:** ${r.fix}` },
               defaultConfiguration: { level: LEVEL[r.severity] },
-              properties: { tags: ['security', 'secret'], precision: r.kind !== 'file' && r.fallback ? 'medium' : 'high', 'security-severity': SECURITY_SEVERITY[r.severity] },
+              properties: { tags: ['security', 'secret'], precision: 'fallback' in r && r.fallback ? 'medium' : 'high', 'security-severity': SECURITY_SEVERITY[r.severity] },
             })),
           },
         },

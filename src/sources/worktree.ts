@@ -5,6 +5,8 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { clientOutputIn, isClientOutput } from '../client.js';
+import { isEnvFile } from '../dotenv.js';
 import type { ScanError } from '../types.js';
 import { git, splitZ, workTreeRoot } from './git.js';
 
@@ -18,6 +20,19 @@ export interface FileList {
   /** Whether git tracks a listed path (false: untracked and not ignored; undefined: ignored); absent outside git. */
   readonly tracked?: (path: string) => boolean | undefined;
   /** Directories that could not be listed (outside git); filled while `batches` is consumed. */
+  readonly errors: ScanError[];
+  /** What git ignores but a sweep still reads (inside git, for a directory): listed while the rest is scanned. */
+  readonly ignored?: Promise<IgnoredFiles>;
+}
+
+/**
+ * Files that git ignores and a sweep reads all the same, each for a few rules: built client output
+ * (deployed whatever git says) and dotenv files (a build inlines their public variables).
+ */
+export interface IgnoredFiles {
+  readonly clientOutput: string[];
+  readonly dotenv: string[];
+  /** Folders that could not be listed. */
   readonly errors: ScanError[];
 }
 
@@ -39,8 +54,10 @@ export async function listWorktree(target: string): Promise<FileList> {
     return { root, batches: [[path]], git: true, errors: [], tracked: () => (listed ? !untracked.has(path) : undefined) };
   }
   if (top !== null) {
+    const ignored = ignoredListing(dir, top);
+    ignored.catch(() => {}); // awaited after the scan; a failure surfaces there
     const { files, untracked } = await gitListing(dir, '.');
-    return { root: top, batches: chunks([...files], BATCH), git: true, errors: [], tracked: (p) => !untracked.has(p) };
+    return { root: top, batches: chunks([...files], BATCH), git: true, errors: [], tracked: (p) => !untracked.has(p), ignored };
   }
   const errors: ScanError[] = [];
   return { root: abs, batches: walk(abs, errors), git: false, errors };
@@ -65,22 +82,45 @@ async function gitListing(dir: string, pathspec: string): Promise<{ files: Set<s
   return { files, untracked };
 }
 
+/**
+ * The ignored files under `dir` that a sweep reads anyway. git lists ignored folders whole
+ * (`--directory`), so that node_modules costs one line; the client-output folders among them are
+ * walked here, with the walk's own rules (no links followed, node_modules left out).
+ */
+async function ignoredListing(dir: string, top: string): Promise<IgnoredFiles> {
+  const out = await git(['ls-files', '-z', '--others', '--ignored', '--exclude-standard', '--directory', '--full-name', '--', '.'], dir);
+  const found: IgnoredFiles = { clientOutput: [], dotenv: [], errors: [] };
+  for (const path of splitZ(out)) {
+    if (path.endsWith('/')) {
+      const output = clientOutputIn(path);
+      if (output === null) continue;
+      for (const batch of walk(top, found.errors, output.slice(0, -1))) found.clientOutput.push(...batch.filter(isClientOutput));
+    } else if (isClientOutput(path)) found.clientOutput.push(path);
+    else if (isEnvFile(path)) found.dotenv.push(path);
+  }
+  return found;
+}
+
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 const WALK_SKIP = new Set(['.git', 'node_modules']);
 
-/** Every file below root, as POSIX paths relative to it, in batches; links are listed, not followed. */
-function* walk(root: string, errors: ScanError[]): Generator<string[]> {
+/**
+ * Every file below root (or below its folder `from`), as POSIX paths relative to root, in batches;
+ * links are listed, not followed. A missing `from` lists nothing.
+ */
+function* walk(root: string, errors: ScanError[], from = ''): Generator<string[]> {
   let files: string[] = [];
-  const pending = [''];
+  const pending = [from];
   while (pending.length > 0) {
     const rel = pending.pop()!;
     let entries;
     try {
       entries = readdirSync(join(root, rel), { withFileTypes: true });
     } catch (err) {
+      if (rel === from && from !== '' && (err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       errors.push({ file: rel === '' ? '.' : rel, message: `cannot list directory: ${(err as Error).message}` });
       continue;
     }

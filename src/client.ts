@@ -1,0 +1,151 @@
+// What reaches a browser or an app: built client output (by path), client code (by path,
+// framework and directives), and the variable prefixes that frameworks inline into client
+// bundles. Pure; names and text only. The rules client-bundle-secret, public-env-secret and
+// browser-llm-client judge with it; the sweep uses it to list git-ignored build output.
+
+import type { Framework } from './types.js';
+
+const NODE_MODULES = /(?:^|\/)node_modules\//;
+/** Folders a web server serves as they are: every file in them reaches the browser. */
+const SERVED = /(?:^|\/)(?:public|www)\//;
+/** Build output folders of the frameworks: what they hold is client assets. */
+const FRAMEWORK_OUTPUT = /(?:^|\/)(?:\.next\/static|\.output\/public|\.svelte-kit\/output\/client|\.vercel\/output\/static)\//;
+/** Generic build folders, which other toolchains use too (Gradle, setuptools): web assets only. */
+const BUILT = /(?:^|\/)(?:dist|build|out)\//;
+const WEB_ASSET = /\.(?:[cm]?js|map|html?|json|css|txt|xml|webmanifest|svg|bundle|hbc)$/i;
+/** React Native and Expo bundles, wherever they sit. */
+const APP_BUNDLE = /(?:^|\/)[^/]+\.(?:jsbundle|android\.bundle|ios\.bundle|hbc)$/;
+const SOURCE_MAP = /\.js\.map$/;
+/** Server output beside client output: SvelteKit adapter-node build/server, Astro dist/server. */
+const SERVER_DIR = /(?:^|\/)server\//;
+
+/** Whether a file (repository-relative POSIX path) is built or served client output: a browser or an app downloads it. */
+export function isClientOutput(path: string): boolean {
+  if (NODE_MODULES.test(path)) return false;
+  const framework = FRAMEWORK_OUTPUT.exec(path);
+  if (framework) return true;
+  const served = SERVED.exec(path) ?? (WEB_ASSET.test(path) ? BUILT.exec(path) : null);
+  if (served) return !SERVER_DIR.test(path.slice(served.index + served[0].length));
+  return APP_BUNDLE.test(path) || (SOURCE_MAP.test(path) && !SERVER_DIR.test(path));
+}
+
+/** The folders of framework output that are client output: under `.next/`, only `static/` is. */
+const CLIENT_PART: Readonly<Record<string, string>> = {
+  '.next': 'static/',
+  '.output': 'public/',
+  '.svelte-kit': 'output/client/',
+  '.vercel': 'output/static/',
+};
+const OUTPUT_DIR = /(?:^|\/)(dist|build|out|public|www|\.next|\.output|\.svelte-kit|\.vercel)\/$/;
+
+/**
+ * The folders below an ignored folder (`dir`, POSIX, ending in `/`) that may hold client output:
+ * the folder itself, a part of it (`.next/static/`), or nothing. Listing ignored files stops at
+ * ignored folders; these are the ones worth walking.
+ */
+export function clientOutputIn(dir: string): string | null {
+  if (NODE_MODULES.test(dir)) return null;
+  if (isClientOutput(`${dir}x.js`)) return dir;
+  const m = OUTPUT_DIR.exec(dir);
+  const part = m ? CLIENT_PART[m[1]!] : undefined;
+  return part ? `${dir}${part}` : null;
+}
+
+/** Package names that tell a project's framework (dependencies or devDependencies). */
+const FRAMEWORK_PACKAGES: Readonly<Record<string, Framework>> = {
+  next: 'next',
+  vite: 'vite',
+  'react-scripts': 'cra',
+  '@sveltejs/kit': 'sveltekit',
+  svelte: 'svelte',
+  vue: 'vue',
+  '@vue/cli-service': 'vue',
+  nuxt: 'nuxt',
+  astro: 'astro',
+  gatsby: 'gatsby',
+  expo: 'expo',
+  'react-native': 'react-native',
+  react: 'react',
+};
+
+/** The frameworks a parsed package.json names; empty for anything that is not one. */
+export function frameworksOf(manifest: unknown): Framework[] {
+  if (typeof manifest !== 'object' || manifest === null) return [];
+  const m = manifest as Record<string, unknown>;
+  const names = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+    const deps = m[field];
+    if (typeof deps === 'object' && deps !== null) for (const name of Object.keys(deps)) names.add(name);
+  }
+  return [...new Set(Object.entries(FRAMEWORK_PACKAGES).filter(([pkg]) => names.has(pkg)).map(([, fw]) => fw))];
+}
+
+/** Prose, not code: what such a file names is advice, not a use. */
+const DOCS = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
+/** Runs on a server or at build time, in any framework. */
+const SERVER_PATH =
+  /(?:^|\/)(?:server|functions|netlify|lambda|scripts?|tests?|__tests__|__mocks__|e2e|cypress|playwright)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)(?:route|middleware|instrumentation|\+server|\+api|hooks\.server)\.[cm]?[jt]sx?$|\+api\.[cm]?[jt]sx?$|\.server\.[^/]+$|\.(?:test|spec)\.[^/]+$|(?:^|\/)[^/]+\.config\.[cm]?[jt]s$|(?:^|\/)gatsby-(?:node|ssr|config)\.[cm]?[jt]sx?$/;
+/** Component files, which run in the browser in every framework that has them. */
+const COMPONENT = /\.(?:vue|svelte|[jt]sx)$/;
+const DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(['"])use (client|server)\1/;
+
+/** Where a piece of code runs: in the browser or app, on a server, nowhere (prose, markup), or unknown. */
+export type Side = 'client' | 'server' | 'text' | 'unknown';
+
+/** Where the code at `offset` in a file runs, from its path, its framework and what the file declares. */
+export function sideOf(path: string, text: string, offset: number, frameworks: readonly Framework[]): Side {
+  if (DOCS.test(path)) return 'text';
+  if (/\.html?$/i.test(path)) return inElement(text, offset, 'script') ? 'client' : 'text';
+  if (path.endsWith('.astro')) return astroSide(text, offset);
+  const directive = DIRECTIVE.exec(text)?.[2];
+  if (directive === 'server') return 'server';
+  if (SERVER_PATH.test(path)) return 'server';
+  if (directive === 'client') return 'client';
+  const has = (fw: Framework): boolean => frameworks.includes(fw);
+  if (has('next')) {
+    // App router modules are server components unless they say "use client"; pages are client components.
+    if (/(?:^|\/)(?:src\/)?app\//.test(path)) return 'server';
+    if (/(?:^|\/)(?:src\/)?pages\//.test(path)) return 'client';
+    return COMPONENT.test(path) ? 'client' : 'unknown';
+  }
+  if (has('expo') || has('react-native')) return 'client';
+  if (has('nuxt') && /(?:^|\/)(?:app|pages|components|composables|layouts|plugins|middleware|stores|utils)\/|(?:^|\/)app\.vue$/.test(path)) return 'client';
+  if (has('sveltekit') && /(?:^|\/)src\/(?:routes|lib)\//.test(path)) return 'client';
+  if (has('astro')) return COMPONENT.test(path) ? 'client' : 'unknown';
+  if (has('gatsby') && /(?:^|\/)src\/api\//.test(path)) return 'server';
+  if ((has('vite') || has('cra') || has('gatsby') || has('vue') || has('svelte') || has('react')) && /(?:^|\/)src\//.test(path)) return 'client';
+  if (COMPONENT.test(path) || SERVED.test(path) || /(?:^|\/)static\//.test(path)) return 'client';
+  return 'unknown';
+}
+
+/** Astro: the frontmatter and the template run on the server; `<script>` elements in the browser. */
+function astroSide(text: string, offset: number): Side {
+  const fence = /^---\r?\n[\s\S]*?\n---/.exec(text);
+  if (fence && offset < fence[0].length) return 'server';
+  return inElement(text, offset, 'script') ? 'client' : 'server';
+}
+
+/** Whether `offset` lies inside an element `<tag …>…</tag>` of an HTML-like text. */
+function inElement(text: string, offset: number, tag: string): boolean {
+  const open = text.lastIndexOf(`<${tag}`, offset);
+  if (open === -1) return false;
+  const close = text.lastIndexOf(`</${tag}`, offset);
+  return close < open;
+}
+
+/** Whether `offset` lies in a comment: a line comment (`//`, `#`, `*` of a block) or a block or HTML comment. */
+export function inComment(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  if (/^\s*(?:\/\/|#|\*|<!--|\{\/\*)/.test(before) || /[\s;,)}]\/\//.test(before)) return true;
+  const block = text.lastIndexOf('/*', offset);
+  if (block !== -1 && text.lastIndexOf('*/', offset) < block) return true;
+  const html = text.lastIndexOf('<!--', offset);
+  return html !== -1 && text.lastIndexOf('-->', offset) < html;
+}
+
+/** The prefixes that frameworks inline into client code: a variable so named is public. */
+export const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'EXPO_PUBLIC_', 'NUXT_PUBLIC_', 'PUBLIC_', 'VITE_', 'REACT_APP_', 'GATSBY_', 'VUE_APP_', 'STORYBOOK_'] as const;
+
+/** A read of a client-public variable in code: `process.env.NEXT_PUBLIC_…`, `import.meta.env.VITE_…`. */
+export const PUBLIC_ENV_READ = new RegExp(`(?<![A-Za-z0-9_])(?:${PUBLIC_PREFIXES.join('|')})[A-Z0-9_]+`);
