@@ -31,14 +31,15 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const SDK_FLAG = String.raw`\bdangerouslyAllowBrowser\s*:\s*(?:true|!0)\b`;
 const GEMINI_SDK = String.raw`\bnew\s+GoogleGen(?:erative)?AI\s*\(`;
-const API_URL = String.raw`https?://(?:[a-z0-9-]+\.)?(?:${HOSTS.map(escape).join('|')})`;
+const API_URL = String.raw`https?://(?:[a-z0-9-]+\.)?(?:${HOSTS.map(escape).join('|')})[^\s'"\`<>)\\]*`;
 
 /** Where the key of a call comes from, judged from the text that supplies it. */
 type Source = 'literal' | 'served' | 'public-env' | 'user' | 'unknown';
 
 const USER_KEY =
   /localStorage|sessionStorage|SecureStore|AsyncStorage|useState|useLocalStorage|\bprompt\(|\.value\b|\bsettings\b|\buser(?:Key|ApiKey|_api_key|Provided)|\bbyok\b|your own (?:api )?key|getItem\(|\bprops\.|\bargs?\./i;
-const LITERAL_KEY = /['"`](?:sk-|gsk_|xai-|pplx-|AIza|hf_)?[A-Za-z0-9_\-]{20,}['"`]/;
+/** A quoted token of 20 characters or more, with letters and digits (not a header or model name). */
+const LITERAL_KEY = /['"`](?:Bearer\s+)?(?=[A-Za-z_\-]*\d)(?=[\d_\-]*[A-Za-z])[A-Za-z0-9_\-]{20,}['"`]/;
 const SERVED = /\bwindow\.|\bglobalThis\./;
 
 /** Classifies the text that supplies a key: a literal, a served global, a public env read, the user's own. */
@@ -51,7 +52,7 @@ function sourceOf(supply: string): Source {
 }
 
 /** What supplies the key near a call: the `apiKey` option, or the Authorization / x-api-key header or `key=` query. */
-const KEY_SUPPLY = /\b(?:apiKey|api_key|key)\s*[:=]\s*([^\n,}]+)|\bapiKey\s*[,}\n]|(?:Authorization|x-api-key|api-key|xi-api-key)['"]?\s*:\s*([^\n}]+)|[?&]key=([^\n'"`&]+)/gi;
+const KEY_SUPPLY = /\b(?:apiKey|api_key|key)\s*[:=]\s*([^\n,}]+)|\bapiKey\s*[,}\n]|(?:Authorization|x-api-key|api-key|xi-api-key)['"]?\s*:\s*([^\n},]+)|[?&]key=([^\n'"`&]+)/gi;
 
 /** The key source for a call at `at`: the supply near it, followed once through a variable it names. */
 function keySource(text: string, at: number, span: readonly [number, number]): Source | null {
@@ -100,7 +101,7 @@ function judge(c: Candidate): Judgement | null {
   const source = gemini ? argumentSource(text, c.end) : keySource(text, start, isUrl ? [600, 900] : [500, 300]);
   if (isUrl && source === null) return null; // no key sent: a proxy, a health check, a docs link
   const s = source ?? 'unknown';
-  const call = isUrl ? `Client code calls ${found.replace(/^https?:\/\//, '')}` : gemini ? 'Client code creates a Gemini SDK client' : 'An LLM SDK client is told to run in the browser (dangerouslyAllowBrowser)';
+  const call = isUrl ? `Client code calls ${found.replace(/^https?:\/\//, '').replace(/[/?].*/, '')}` : gemini ? 'Client code creates a Gemini SDK client' : 'An LLM SDK client is told to run in the browser (dangerouslyAllowBrowser)';
   return {
     severity: SEVERITY[s],
     ...(side === 'unknown' ? { confidence: 'medium' as const } : {}),

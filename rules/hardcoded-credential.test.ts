@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine.js';
 import { windowOf } from '../test/helpers.js';
 import { fake } from '../test/keys.js';
-import { type Expected, ruleTester } from '../test/rule-tester.js';
+import { type Expected, located, ruleTester } from '../test/rule-tester.js';
 import rule, { nameStrength, valueShape } from './hardcoded-credential.js';
 import { RULES } from './index.js';
 
@@ -17,12 +17,7 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /** The expected finding for `secret` at its first (or `nth`) occurrence in `code`. */
 function at(code: string, secret: string, more: Partial<Expected> = {}, nth = 1): Expected {
-  let i = -1;
-  for (let k = 0; k < nth; k++) i = code.indexOf(secret, i + 1);
-  if (i < 0) throw new Error(`secret not in code: ${code}`);
-  const before = code.slice(0, i);
-  const line = before.split('\n').length;
-  return { line, column: i - before.lastIndexOf('\n'), secret, ...more };
+  return { ...located(code, secret, nth), secret, ...more };
 }
 
 /** An invalid case whose one finding is `secret` in `code`. */

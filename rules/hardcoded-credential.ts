@@ -5,7 +5,7 @@
 // value's shape and randomness, the kind of file, the words on the line) and gives each finding a
 // confidence; the vendor key rules win where they find the same secret (`fallback`).
 
-import { lineAround, near } from '../src/patterns.js';
+import { lineAround, near, TEST_PATH } from '../src/patterns.js';
 import anthropic from './anthropic-api-key.js';
 import groq from './groq-api-key.js';
 import huggingface from './huggingface-token.js';
@@ -201,7 +201,6 @@ export function valueShape(v: string): ValueShape | null {
 const LOCKFILE =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved)$/;
 const DOCS = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$/i;
-const TESTS = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?)\/|[._-](?:test|spec|stories)\.[a-z]+$|_test\.(?:go|py|rb)$|(?:^|\/)test_[^/]*\.py$/i;
 /** Files where a value may stand unquoted (config, shell, env files, docs); in code it is an expression. */
 const CONFIG_FILES =
   /(?:^|\/)(?:\.env[^/]*|[^/.]*|Dockerfile[^/]*|Containerfile|Makefile|[^/]*\.(?:env|sh|bash|zsh|ksh|fish|ya?ml|ini|cfg|conf|config|properties|toml|xml|csproj|plist|tf|tfvars|hcl|dockerfile|envrc|npmrc|pypirc|netrc|service|desktop|example|sample|template|dist|local|bat|cmd|ps1))$/i;
@@ -229,7 +228,7 @@ const lower = (c: Confidence, by: number): Confidence | null => LEVELS[LEVELS.in
 /** The confidence after the file's and the line's doubts: tests, docs, words such as "fake". */
 function doubted(c: Confidence, path: string, line: string): Confidence | null {
   let by = 0;
-  if (TESTS.test(path)) by++;
+  if (TEST_PATH.test(path)) by++;
   if (DOCS.test(path)) by++;
   if (FAKE_CONTEXT.test(line)) by += 2;
   return lower(c, by);

@@ -4,6 +4,7 @@
 // public by design (URLs, analytics ids, Firebase web config, publishable keys) are not findings.
 
 import { inComment, isClientOutput, sideOf } from '../src/client.js';
+import { TEST_PATH } from '../src/patterns.js';
 import { isPlaceholder } from '../src/secret.js';
 import type { Candidate, ContentRule, Judgement, Severity } from '../src/types.js';
 
@@ -74,7 +75,8 @@ function judge(c: Candidate): Judgement | null {
   const framework = PREFIXES[prefix]!;
   const what = meaning === 'llm' ? 'an AI API key' : meaning === 'secret' ? 'a secret' : 'an API key or token';
   const base: Severity = meaning === 'key' ? 'high' : 'critical';
-  const confidence = meaning === 'key' ? ('medium' as const) : undefined;
+  // Tests name variables as data; generic key names may belong to services that want them public.
+  const confidence = TEST_PATH.test(path) ? ('low' as const) : meaning === 'key' ? ('medium' as const) : undefined;
   const fix = `Rename it without the public prefix (${name.slice(prefix.length)}), read it only in server code (an API route or server action that makes the call and returns only the result), and rotate the value if a build has shipped it.`;
   const defined = !read && (DEFINED_AFTER.test(after) || DEFINED_BEFORE.test(before));
   // A use of a SvelteKit import: the import line is the read, reported once.
@@ -91,7 +93,7 @@ function judge(c: Candidate): Judgement | null {
   }
   const where =
     side === 'client'
-      ? `Client code reads ${name}: the build replaces it with the value itself, so ${what} is in the JavaScript every visitor downloads.`
+      ? `Client code reads ${name}: ${framework} replaces it with the value itself at build time (the ${prefix} prefix asks it to), so ${what} is in the JavaScript every visitor downloads.`
       : side === 'server'
         ? `Server code reads ${name}; its ${prefix} prefix still lets ${framework} inline the value into any client code that reads it, now or later.`
         : `Code reads ${name}, ${what} with the ${prefix} prefix, which ${framework} inlines into client code.`;
@@ -108,7 +110,7 @@ function judge(c: Candidate): Judgement | null {
 function valueOf(after: string): string | null {
   const m = /^['"]?\s*[=:]\s*(['"]?)([^'"\s,;#]+)\1/.exec(after);
   const value = m?.[2];
-  if (!value || /^[$%{<]/.test(value) || /^(?:process|import|env|null|undefined|true|false)\b/.test(value) || isPlaceholder(value)) return null;
+  if (!value || value.length < 8 || /^[$%{<\\]/.test(value) || /^(?:process|import|env|null|undefined|true|false)\b/.test(value) || isPlaceholder(value)) return null;
   return value;
 }
 

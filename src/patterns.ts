@@ -28,3 +28,6 @@ export function lineAround(text: string, start: number, end: number): string {
   const to = text.indexOf('\n', end);
   return text.slice(from, to === -1 ? text.length : to);
 }
+
+/** Test code, fixtures and mocks: what they hold is rarely live, and never shipped. */
+export const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?)\/|[._-](?:test|spec|stories)\.[a-z]+$|_test\.(?:go|py|rb)$|(?:^|\/)test_[^/]*\.py$/i;

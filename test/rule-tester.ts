@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/engine.js';
 import { reportedAt } from '../src/reporters/context.js';
 import { mask } from '../src/secret.js';
-import type { ContentRule, Finding, Severity } from '../src/types.js';
+import type { ContentRule, Finding, Framework, Severity } from '../src/types.js';
 
 export interface ValidCase {
   /** What the case is, e.g. "Firebase web config". */
@@ -16,13 +16,17 @@ export interface ValidCase {
   readonly source: string;
   readonly code: string;
   readonly path?: string;
+  /** The frameworks of the file's project (its package.json). */
+  readonly frameworks?: readonly Framework[];
 }
 
 export interface Expected {
   readonly line: number;
   readonly column: number;
-  /** The full secret the finding must cover (its masked form is asserted too). */
-  readonly secret: string;
+  /** The full secret the finding reports (its masked form is asserted too); absent: it must report none. */
+  readonly secret?: string;
+  /** The text the finding spans, when not its secret (a variable name, an SDK flag). */
+  readonly span?: string;
   readonly severity?: Severity;
   /** A fragment the message must contain (e.g. the key kind). */
   readonly message?: string;
@@ -32,7 +36,17 @@ export interface InvalidCase {
   readonly name: string;
   readonly code: string;
   readonly path?: string;
+  readonly frameworks?: readonly Framework[];
   readonly errors: readonly Expected[];
+}
+
+/** Line and column (1-based) of the `nth` occurrence of `text` in `code`. */
+export function located(code: string, text: string, nth = 1): { line: number; column: number } {
+  let i = -1;
+  for (let k = 0; k < nth; k++) i = code.indexOf(text, i + 1);
+  if (i < 0) throw new Error(`not in the code: ${text}\n${code}`);
+  const before = code.slice(0, i);
+  return { line: before.split('\n').length, column: i - before.lastIndexOf('\n') };
 }
 
 /** What a scan reports at the default confidence (medium and above). */
@@ -45,9 +59,9 @@ export function ruleTester(rule: ContentRule, cases: { valid: readonly ValidCase
     if (seen.has(code)) throw new Error(`${rule.id}: duplicate test case:\n${code}`);
     seen.add(code);
   };
-  const run = (code: string, path = 'example.txt') => {
-    const fromText = engine.scan({ path, content: code, line: 1 });
-    const fromBytes = engine.scan({ path, content: Buffer.from(code, 'utf8'), line: 1 });
+  const run = (code: string, path = 'example.txt', frameworks: readonly Framework[] = []) => {
+    const fromText = engine.scan({ path, content: code, line: 1, frameworks });
+    const fromBytes = engine.scan({ path, content: Buffer.from(code, 'utf8'), line: 1, frameworks });
     expect(fromBytes).toEqual(fromText);
     return fromText;
   };
@@ -58,7 +72,7 @@ export function ruleTester(rule: ContentRule, cases: { valid: readonly ValidCase
         unique(c.code);
         if (!c.source) throw new Error(`${rule.id}: valid case "${c.name}" must say where the pattern comes from`);
         it(c.name, () => {
-          expect(run(c.code, c.path).filter(reported)).toEqual([]);
+          expect(run(c.code, c.path, c.frameworks).filter(reported)).toEqual([]);
         });
       }
     });
@@ -67,20 +81,21 @@ export function ruleTester(rule: ContentRule, cases: { valid: readonly ValidCase
         unique(c.code);
         if (c.errors.length === 0) throw new Error(`${rule.id}: invalid case "${c.name}" expects no finding, so it cannot fail`);
         it(c.name, () => {
-          const found = run(c.code, c.path).filter(reported);
-          expect(found.map((f) => ({ line: f.line, column: f.column, secret: f.secret, masked: mask(f.secret!) }))).toEqual(
-            c.errors.map((e) => ({ line: e.line, column: e.column, secret: e.secret, masked: mask(e.secret) })),
+          const found = run(c.code, c.path, c.frameworks).filter(reported);
+          const lines = c.code.split('\n');
+          const spanOf = (f: Finding) => lines[f.line! - 1]!.slice(f.column! - 1, f.endColumn! - 1);
+          expect(found.map((f) => ({ line: f.line, column: f.column, secret: f.secret, masked: f.secret && mask(f.secret), span: spanOf(f) }))).toEqual(
+            c.errors.map((e) => ({ line: e.line, column: e.column, secret: e.secret, masked: e.secret && mask(e.secret), span: e.span ?? e.secret })),
           );
           c.errors.forEach((e, i) => {
             const f = found[i]!;
             expect(f.ruleId).toBe(rule.id);
             if (e.severity) expect(f.severity).toBe(e.severity);
             if (e.message) expect(f.message).toContain(e.message);
-            const secret = f.secret!;
-            expect(f.fingerprint).not.toContain(secret);
-            expect(mask(secret)).not.toContain(secret.slice(-12));
             expect(f.endLine).toBe(f.line);
-            expect(f.endColumn! - f.column!).toBe(secret.length);
+            if (f.secret === undefined) return;
+            expect(f.fingerprint).not.toContain(f.secret);
+            expect(mask(f.secret)).not.toContain(f.secret.slice(-12));
           });
         });
       }
