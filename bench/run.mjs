@@ -3,11 +3,12 @@
 //
 //   sweep    the working-tree sweep of a generated tree, against ripgrep (always)
 //   staged   the pre-commit scan of a typical 20-file commit, against `node -e 0` (always)
+//   bundle   what a git-ignored dist/ of 20 MiB of minified JavaScript adds to a sweep (always)
 //   history  the history sweep of a real repository with many commits, against
 //            `git cat-file --batch-all-objects --batch` and `git log -p -U0 --all`, with peak memory
 //            (when BENCH_REPO names a git repository, e.g. a clone of a large JavaScript project)
 //
-// Set BENCH_ONLY=sweep|staged|history to run one part.
+// Set BENCH_ONLY=sweep|staged|bundle|history to run one part.
 //
 // The tree: 50,000 files (override with BENCH_FILES) written under the system temp directory,
 // their contents sampled from the real JavaScript, TypeScript, JSON and Markdown files installed in
@@ -126,6 +127,7 @@ const only = process.env.BENCH_ONLY;
 mkdirSync(work, { recursive: true });
 if (!only || only === 'sweep') sweepBench();
 if (!only || only === 'staged') stagedBench();
+if (!only || only === 'bundle') await bundleBench();
 if ((!only || only === 'history') && process.env.BENCH_REPO) historyBench(process.env.BENCH_REPO);
 else if (only === 'history' || !only) console.log('\nhistory: set BENCH_REPO to a git repository with many commits to measure the history sweep');
 
@@ -184,6 +186,75 @@ console.log(`hardcoded-credential findings on the sampled third-party code (no l
 console.log(`sweep throughput: ${(files / (lg / 1000)).toFixed(0)} files/s, ${(mb / (lg / 1000)).toFixed(0)} MiB/s`);
 if (rgMs) console.log(`sweep / ripgrep: ${(lg / rgMs).toFixed(2)}× all rules, ${(lgKeys / rgMs).toFixed(2)}× key rules only (target ≤ 2×, ambition 1.5×)`);
 console.log(`hardcoded-credential cost: sweep with it / without it = ${(lg / lgKeys).toFixed(2)}× (target ≤ 1.3×)`);
+}
+
+async function bundleBench() {
+  // A small web project whose built dist/ (ignored by git, as every template does) holds 20 MiB of
+  // minified JavaScript: real code from node_modules minified by esbuild, in chunks of about 2 MiB
+  // as a bundler writes them, with one key inlined the way Vite inlines a VITE_ variable.
+  const repo = join(work, 'bundle-repo');
+  const dist = join(repo, 'dist', 'assets');
+  const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' };
+  const TARGET = 20 * 1024 * 1024;
+  if (!existsSync(join(repo, '.complete'))) {
+    rmSync(repo, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
+    const git = (...args) => spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    git('init', '-q');
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\ndist/\n.env*.local\n');
+    writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'web', private: true, dependencies: { react: '^18.3.1' }, devDependencies: { vite: '^5.4.0' } }));
+    for (let i = 0; i < 200; i++) writeFileSync(join(repo, `src-${i}.tsx`), `export function View${i}() { return <div id="v${i}">{import.meta.env.VITE_SITE_NAME}</div>; }\n`.repeat(20));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'web');
+    const { transform } = await import('esbuild');
+    const sources = pool().filter((b) => b.length > 20_000 && b.length < 1_500_000);
+    let total = 0;
+    let chunk = [];
+    let chunkBytes = 0;
+    let n = 0;
+    const mark = ['T3Bl', 'bkFJ'].join('');
+    const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const rnd = (k) => [...randomBytes(k)].map((b) => alnum[b % alnum.length]).join('');
+    const minified = [];
+    for (const src of sources) {
+      if (minified.reduce((k, c) => k + c.length, 0) >= TARGET) break;
+      try {
+        minified.push((await transform(src.toString('utf8'), { minify: true, loader: 'js', format: 'esm' })).code.replace(/\n/g, ';'));
+      } catch {
+        // not plain JavaScript (TypeScript, JSON, Markdown)
+      }
+    }
+    // Too little JavaScript installed: its minified code again, as a monorepo's chunks repeat vendors.
+    for (let i = 0; total < TARGET; i = (i + 1) % minified.length) {
+      const code = minified[i];
+      chunk.push(code);
+      chunkBytes += code.length;
+      total += code.length;
+      if (chunkBytes >= 2 * 1024 * 1024 || total >= TARGET) {
+        // The env object Vite inlines, with a planted key (the bench's own, made at run time).
+        if (n === 0) chunk.push(`var e={BASE_URL:"/",MODE:"production",VITE_OPENAI_API_KEY:"sk-proj-${rnd(74)}${mark}${rnd(74)}"};`); // leakgate:allow
+        writeFileSync(join(dist, `index-${(n++).toString(16).padStart(8, '0')}.js`), chunk.join(''));
+        chunk = [];
+        chunkBytes = 0;
+      }
+    }
+    writeFileSync(join(repo, '.complete'), '');
+  }
+  const bundleBytes = readdirSync(dist).reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+  const opts = { cwd: repo, okCodes: [1] };
+  const withBundle = median(process.execPath, [BIN, 'scan', '.', '--format', 'json'], opts);
+  const others = rules.filter((r) => r.id !== 'client-bundle-secret').map((r) => r.id).join(',');
+  const without = median(process.execPath, [BIN, 'scan', '.', '--format', 'json', '--rules', others], opts);
+  const rg = which('rg');
+  const rgMs = rg ? median(rg, ['--no-ignore', '-F', ...keywords.flatMap((k) => ['-e', k]), 'dist'], { cwd: repo, okCodes: [0, 1] }) : null;
+  const report = JSON.parse(spawnSync(process.execPath, [BIN, 'scan', '.', '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
+  const found = report.findings.filter((f) => f.ruleId === 'client-bundle-secret').length;
+  console.log('');
+  console.log(`bundle: a git-ignored dist/ of ${(bundleBytes / 1024 / 1024).toFixed(1)} MiB of minified JavaScript beside 200 source files; median of ${RUNS}`);
+  console.log(`${'leakgate scan, all rules (reads dist/)'.padEnd(44)} ${withBundle.toFixed(0).padStart(6)} ms`);
+  console.log(`${'leakgate scan, without client-bundle-secret'.padEnd(44)} ${without.toFixed(0).padStart(6)} ms`);
+  if (rgMs) console.log(`${'ripgrep, same keywords, over dist/'.padEnd(44)} ${rgMs.toFixed(0).padStart(6)} ms`);
+  console.log(`dist/ adds ${(withBundle - without).toFixed(0)} ms to the sweep (target < 500 ms)${rgMs ? `; ${((withBundle - without) / rgMs).toFixed(2)}× ripgrep over dist/` : ''}; key found in the bundle: ${found} of 1`);
 }
 
 /** Milliseconds and peak resident memory (KiB, from GNU time when present) of one run. */

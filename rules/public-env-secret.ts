@@ -106,11 +106,11 @@ function judge(c: Candidate): Judgement | null {
   };
 }
 
-/** The value a definition gives (`= sk-…`, `: "…"`), or null for none, a placeholder or a reference. */
+/** The value a definition gives (`= sk-…`, `: "…"`), or null for none, a placeholder, a reference or a template. */
 function valueOf(after: string): string | null {
   const m = /^['"]?\s*[=:]\s*(['"]?)([^'"\s,;#]+)\1/.exec(after);
   const value = m?.[2];
-  if (!value || value.length < 8 || /^[$%{<\\]/.test(value) || /^(?:process|import|env|null|undefined|true|false)\b/.test(value) || isPlaceholder(value)) return null;
+  if (!value || value.length < 8 || /^[$%{<\\]/.test(value) || /\$\{|\{\{/.test(value) || /^(?:process|import|env|null|undefined|true|false)\b/.test(value) || isPlaceholder(value)) return null;
   return value;
 }
 
