@@ -139,7 +139,14 @@ const COMMANDS: readonly CommandSpec[] = [
     describe: 'List the built-in rules: id, severity, keywords and what each finds',
     options: { format: { type: 'string', alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Output format' } },
     run: (args) => {
-      const rows = RULES.map((r) => ({ id: r.id, kind: r.kind ?? 'content', severity: r.severity, keywords: 'keywords' in r ? r.keywords : [], description: r.description }));
+      const rows = RULES.map((r) => ({
+        id: r.id,
+        kind: r.kind ?? 'content',
+        ...('key' in r && r.key ? { key: true } : {}),
+        severity: r.severity,
+        keywords: 'keywords' in r ? r.keywords : [],
+        description: r.description,
+      }));
       process.stdout.write(
         args.format === 'json'
           ? `${JSON.stringify(rows, null, 2)}\n`
