@@ -31,19 +31,22 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const SDK_FLAG = String.raw`\bdangerouslyAllowBrowser\s*:\s*(?:true|!0)\b`;
 const GEMINI_SDK = String.raw`\bnew\s+GoogleGen(?:erative)?AI\s*\(`;
-const API_URL = String.raw`https?://(?:[a-z0-9-]+\.)?(?:${HOSTS.map(escape).join('|')})[^\s'"\`<>)\\]*`;
+const API_URL = String.raw`(?:https?|wss?)://(?:[a-z0-9-]+\.)?(?:${HOSTS.map(escape).join('|')})[^\s'"\`<>)\\$]*`;
 
 /** Where the key of a call comes from, judged from the text that supplies it. */
-type Source = 'literal' | 'served' | 'public-env' | 'user' | 'unknown';
+type Source = 'literal' | 'served' | 'public-env' | 'user' | 'unknown' | 'ephemeral';
 
 const USER_KEY =
-  /localStorage|sessionStorage|SecureStore|AsyncStorage|useState|useLocalStorage|\bprompt\(|\.value\b|\bsettings\b|\buser(?:Key|ApiKey|_api_key|Provided)|\bbyok\b|your own (?:api )?key|getItem\(|\bprops\.|\bargs?\./i;
+  /localStorage|sessionStorage|SecureStore|AsyncStorage|useState|useLocalStorage|\bprompt\(|\.value\b|\bsettings\b|\buser(?:Key|ApiKey|_api_key|Provided)|\bbyok\b|your own (?:api )?key|getItem\(|\bprops\.|\bargs?\.|\bparameters\.|\boptions\.|\bopts\./i;
+/** A short-lived token from the app's own server (OpenAI Realtime's client_secret): the documented browser design. */
+const EPHEMERAL = /client_secret|ephemeral/i;
 /** A quoted token of 20 characters or more, with letters and digits (not a header or model name). */
 const LITERAL_KEY = /['"`](?:Bearer\s+)?(?=[A-Za-z_\-]*\d)(?=[\d_\-]*[A-Za-z])[A-Za-z0-9_\-]{20,}['"`]/;
 const SERVED = /\bwindow\.|\bglobalThis\./;
 
-/** Classifies the text that supplies a key: a literal, a served global, a public env read, the user's own. */
+/** Classifies the text that supplies a key: a literal, a served global, a public env read, the user's own, or an ephemeral token. */
 function sourceOf(supply: string): Source {
+  if (EPHEMERAL.test(supply)) return 'ephemeral';
   if (PUBLIC_ENV_READ.test(supply)) return 'public-env';
   if (SERVED.test(supply)) return 'served';
   if (USER_KEY.test(supply)) return 'user';
@@ -60,6 +63,7 @@ function keySource(text: string, at: number, span: readonly [number, number]): S
   let found: Source | null = null;
   for (const m of region.matchAll(KEY_SUPPLY)) {
     const supply = (m[1] ?? m[2] ?? m[3] ?? 'apiKey').trim();
+    if (/^(?:string|undefined|null|any)\b/.test(supply)) continue; // a type annotation, not a value
     let source = sourceOf(supply);
     if (source === 'unknown') {
       // A variable: judge what it was assigned (const apiKey = localStorage.getItem(…)).
@@ -78,11 +82,12 @@ function argumentSource(text: string, open: number): Source {
   return /apiKey/.test(arg) ? (keySource(text, open, [0, 300]) ?? 'unknown') : (keySource(`key: ${arg}`, 0, [0, 300]) ?? 'unknown');
 }
 
-const ORDER: readonly Source[] = ['literal', 'served', 'public-env', 'unknown', 'user'];
+/** Which source wins when several supply a key near a call: the worst known one; unknown only when nothing is known. */
+const ORDER: readonly Source[] = ['literal', 'served', 'public-env', 'user', 'ephemeral', 'unknown'];
 const rank = (s: Source): number => ORDER.indexOf(s);
 
-const SEVERITY: Record<Source, Severity> = { literal: 'critical', served: 'critical', 'public-env': 'high', unknown: 'high', user: 'low' };
-const WHY: Record<Source, string> = {
+const SEVERITY: Record<Exclude<Source, 'ephemeral'>, Severity> = { literal: 'critical', served: 'critical', 'public-env': 'high', unknown: 'high', user: 'low' };
+const WHY: Record<Exclude<Source, 'ephemeral'>, string> = {
   literal: 'with a key written into the code, which ships in the bundle: anyone can copy it from the page',
   served: 'with a key from a global that the site serves to every visitor (runtime config): anyone can copy it',
   'public-env': 'with a key from a client-public env variable, which the build inlines into the bundle: anyone can copy it',
@@ -94,17 +99,20 @@ function judge(c: Candidate): Judgement | null {
   const { path, text, start, secret: found, frameworks } = c;
   const side: Side = sideOf(path, text, start, frameworks);
   if (side === 'server' || side === 'text' || inComment(text, start)) return null;
-  const isUrl = /^https?:/.test(found);
+  const isUrl = /^(?:https?|wss?):/.test(found);
   const gemini = found.startsWith('new');
-  // A request to an LLM API (or an SDK without a browser flag) from code that may be server code is the normal, safe design.
-  if ((isUrl || gemini) && side !== 'client') return null;
   const source = gemini ? argumentSource(text, c.end) : keySource(text, start, isUrl ? [600, 900] : [500, 300]);
+  // A request to an LLM API (or an SDK without a browser flag) from code that may be server code is
+  // the normal, safe design, unless the key it sends comes from a client-public variable.
+  if ((isUrl || gemini) && side !== 'client' && source !== 'public-env') return null;
   if (isUrl && source === null) return null; // no key sent: a proxy, a health check, a docs link
+  if (source === 'ephemeral') return null;
   const s = source ?? 'unknown';
-  const call = isUrl ? `Client code calls ${found.replace(/^https?:\/\//, '').replace(/[/?].*/, '')}` : gemini ? 'Client code creates a Gemini SDK client' : 'An LLM SDK client is told to run in the browser (dangerouslyAllowBrowser)';
+  const call = isUrl ? `Client code calls ${found.replace(/^[a-z]+:\/\//, '').replace(/[/?].*/, '')}` : gemini ? 'Client code creates a Gemini SDK client' : 'An LLM SDK client is told to run in the browser (dangerouslyAllowBrowser)';
   return {
     severity: SEVERITY[s],
-    ...(side === 'unknown' ? { confidence: 'medium' as const } : {}),
+    // Code of unknown side that only a server imports may set the flag too (edge runtimes, tests).
+    ...(side === 'unknown' ? { confidence: s === 'public-env' || s === 'literal' ? ('medium' as const) : ('low' as const) } : {}),
     secret: null,
     message: `${call}, ${WHY[s]}.`,
     fix:

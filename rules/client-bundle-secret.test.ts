@@ -36,6 +36,8 @@ describe('client-bundle-secret', () => {
     'ios/main.jsbundle',
     'android/app/src/main/assets/index.android.bundle',
     'src/main.js.map',
+    'static/config.js',
+    'web-build/static/js/main.1a2b3c4d.js',
   ])('reports a key in %s', (path) => {
     expect(scan(path, minified).map((f) => [f.ruleId, f.severity])).toEqual([['client-bundle-secret', 'critical']]);
   });

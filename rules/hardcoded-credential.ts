@@ -165,6 +165,9 @@ function wordy(v: string): boolean {
 
 /** A file path: starts at a root, home or dot, and every segment is a word or short (a random base64 value may start with "/" too). */
 function isPath(v: string): boolean {
+  // Relative paths too, when they name a file: build/static/js/main.8f2c1a4b.js.map
+  const relativeFile = /^[\w.-]+(?:\/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}$/.test(v) && /\.(?:[cm]?[jt]sx?|map|json|css|html?|ya?ml|md|txt|png|svg|py|go|rb|java|env|lock|toml|xml)$/.test(v);
+  if (relativeFile) return true;
   if (!/^(?:\.{1,2}|~)?\//.test(v)) return false;
   return v.split('/').every((seg) => seg.length <= 16 || wordy(seg.replace(/\.[A-Za-z0-9]{1,5}$/, '')));
 }

@@ -54,6 +54,11 @@ ruleTester(rule, {
     names('Nuxt config maps the variable into runtimeConfig.public', "export default defineNuxtConfig({\n  runtimeConfig: { public: { openaiApiKey: process.env.NUXT_PUBLIC_OPENAI_API_KEY } },\n});\n", 'nuxt.config.ts', {
       frameworks: ['nuxt'],
     }),
+    names('NUXT_PUBLIC_OPENAI_API_KEY mapped into runtimeConfig.public, which every page receives', "export default defineNuxtConfig({\n  runtimeConfig: {\n    apiSecret: '',\n    public: {\n      openaiApiKey: process.env.NUXT_PUBLIC_OPENAI_API_KEY,\n    },\n  },\n});\n", 'web/nuxt.config.ts', {
+      frameworks: ['nuxt'],
+      severity: 'critical',
+    }),
+    names('Astro reads PUBLIC_ variables into client code', 'const key = import.meta.env.PUBLIC_OPENAI_API_KEY;\n', 'src/lib/ai.ts', { frameworks: ['astro'], message: 'Astro' }),
     names('Storybook variables are bundled into the static Storybook', 'const key = process.env.STORYBOOK_OPENAI_API_KEY;\n', '.storybook/preview.ts'),
   ],
   valid: [
@@ -66,6 +71,9 @@ ruleTester(rule, {
     { name: 'commented-out read in code', source: 'a migration left the old client read as a comment', path: 'src/App.tsx', code: '// const key = import.meta.env.VITE_OPENAI_API_KEY;\n' },
     { name: 'PUBLIC_KEY outside SvelteKit and Astro', source: 'Python and Go constants named PUBLIC_*', path: 'app/settings.py', code: 'PUBLIC_API_TOKEN_HEADER = "X-Token"\nPUBLIC_KEY = load()\n' },
     { name: 'a test that sets the variable', source: 'unit tests stub env variables by name', path: 'src/chat.test.ts', code: `vi.stubEnv('VITE_OPENAI_API_KEY', 'test');\nprocess.env.NEXT_PUBLIC_OPENAI_API_KEY = "${key}";\n` },
+    { name: 'PUBLIC_ in a Next.js project', source: 'Next.js inlines only NEXT_PUBLIC_; PUBLIC_ is an ordinary name there', path: 'app/page.tsx', frameworks: ['next'], code: `'use client';\nexport const k = process.env.PUBLIC_OPENAI_API_KEY;\n` },
+    { name: 'PUBLIC_ in a Vite project', source: "Vite's default envPrefix is VITE_ only", path: 'src/main.ts', frameworks: ['vite'], code: 'const k = import.meta.env.PUBLIC_OPENAI_API_KEY;\n' },
+    { name: 'a type declaration of the env', source: 'vite-env.d.ts in every Vite template declares the variables it reads', path: 'src/vite-env.d.ts', frameworks: ['vite'], code: 'interface ImportMetaEnv {\n  readonly VITE_OPENAI_API_KEY: string;\n}\n' },
     { name: 'built output', source: 'a Vite bundle inlines the env object; client-bundle-secret reports the key there', path: 'dist/assets/index-abc.js', code: 'const e={VITE_OPENAI_API_KEY:"x"};\n' },
   ],
 });
@@ -84,6 +92,12 @@ describe('meaningOf', () => {
     ['_STRIPE_PUBLISHABLE_KEY', null],
     ['_GOOGLE_MAPS_API_KEY', null],
     ['_APP_NAME', null],
+    ['_SUPABASE_SERVICE_KEY', 'secret'],
+    ['_SENTRY_AUTH_TOKEN', 'secret'],
+    ['_POSTHOG_PERSONAL_API_KEY', 'secret'],
+    ['_ADMIN_EMAIL', null],
+    ['_PASSWORD_MIN_LENGTH', null],
+    ['_SECRET_NAME', null],
   ] as const)('%s means %s', (rest, meaning) => {
     expect(meaningOf(rest)).toBe(meaning);
   });

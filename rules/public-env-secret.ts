@@ -18,7 +18,7 @@ const PREFIXES: Readonly<Record<string, string>> = {
   GATSBY_: 'Gatsby',
   VUE_APP_: 'Vue CLI',
   STORYBOOK_: 'Storybook',
-  PUBLIC_: 'SvelteKit and Astro',
+  PUBLIC_: 'SvelteKit',
 };
 
 const NAME = new RegExp(`(?<![A-Za-z0-9_$])(?:${Object.keys(PREFIXES).join('|')})[A-Z0-9_]*[A-Z0-9](?![A-Za-z0-9_])`, 'g');
@@ -26,23 +26,25 @@ const NAME = new RegExp(`(?<![A-Za-z0-9_$])(?:${Object.keys(PREFIXES).join('|')}
 /** What the rest of a name (after its prefix) says the value is. */
 type Meaning = 'llm' | 'secret' | 'key';
 
-const SECRET_WORD = /^(?:SECRET|SECRETS|PASSWORD|PASSWD|PWD|PASS|PRIVATE|CREDENTIAL|CREDENTIALS|SERVICE_ROLE|SERVICEROLE|ADMIN_KEY|ADMIN_TOKEN|MASTER_KEY|SIGNING_KEY|WEBHOOK_SECRET)$/;
+/** Words that name a secret by themselves. */
+const SECRET_WORD = /_(?:SECRET|SECRETS|PASSWORD|PASSWD|PWD|PRIVATE|CREDENTIAL|CREDENTIALS)(?:_|$)/;
+/** Words that make a key or token a privileged one, whatever the vendor: SERVICE_ROLE_KEY, SENTRY_AUTH_TOKEN, POSTHOG_PERSONAL_API_KEY. */
+const PRIVILEGED = /_(?:SERVICE|SERVICE_ROLE|PERSONAL|MANAGEMENT|ADMIN|AUTH|MASTER|SIGNING|WEBHOOK|ROOT)_/;
 /** The last word of names that hold settings, not secrets: OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_ORG_ID. */
-const SETTING = /_(?:URL|URI|URLS|HOST|DOMAIN|ENDPOINT|ORIGIN|PATH|SITE|NAME|TITLE|ENV|ENVIRONMENT|MODE|VERSION|PORT|REGION|MODEL|MODELS|ID|IDS|DSN|BUCKET|LOCALE|LANG|THEME|ENABLED|DISABLED|DEBUG|TIMEOUT|LIMIT|COUNT|MAX|MIN|SIZE|PREFIX|HEADER|TYPE|PROVIDER|FLAG|FLAGS|LEVEL)$/;
+const SETTING = /_(?:URL|URI|URLS|HOST|DOMAIN|ENDPOINT|ORIGIN|PATH|SITE|NAME|TITLE|ENV|ENVIRONMENT|MODE|VERSION|PORT|REGION|MODEL|MODELS|ID|IDS|DSN|BUCKET|LOCALE|LANG|THEME|ENABLED|DISABLED|DEBUG|TIMEOUT|LIMIT|COUNT|MAX|MIN|SIZE|PREFIX|HEADER|TYPE|PROVIDER|FLAG|FLAGS|LEVEL|LENGTH|NAME_KEY)$/;
 /** Words of names that are public by design. */
-const PUBLIC_WORD = /_(?:ANON|ANON_KEY|PUBLISHABLE|PUBLISHABLE_KEY|PUBLIC|PUBLIC_KEY|SITE_KEY|SITEKEY|CLIENT_ID|MEASUREMENT|TRACKING|PK)(?:_|$)/;
+const PUBLIC_WORD = /_(?:ANON|ANON_KEY|PUBLISHABLE|PUBLISHABLE_KEY|PUBLIC|PUBLIC_KEY|SITE_KEY|SITEKEY|CLIENT_ID|CLIENT_KEY|CLIENT_SIDE_KEY|CLIENT_TOKEN|BROWSER_KEY|SDK_KEY|MEASUREMENT|TRACKING|PK)(?:_|$)/;
 /** Services whose browser keys are public by design (restricted by domain, or write-only). */
 const PUBLIC_VENDOR =
-  /_(?:FIREBASE|MAPBOX|GOOGLE_MAPS|MAPS|RECAPTCHA|HCAPTCHA|TURNSTILE|SENTRY|POSTHOG|SEGMENT|AMPLITUDE|MIXPANEL|ALGOLIA_SEARCH|GA|GTM|GOOGLE_ANALYTICS|HOTJAR|PLAUSIBLE|UMAMI|INTERCOM|CRISP|PUSHER|ONESIGNAL|LOGROCKET|BUGSNAG|DATADOG_CLIENT|DATADOG_RUM|CLERK|STRIPE_PK|VAPID|SUPABASE|SUPABASE_ANON|GOOGLE_CLIENT|AUTH0_CLIENT|MAPTILER|CESIUM|STADIA|LAUNCHDARKLY_CLIENT|GROWTHBOOK_CLIENT|STATSIG_CLIENT|FATHOM|HEAP|FULLSTORY|RUDDERSTACK)(?:_|$)/;
+  /_(?:FIREBASE|MAPBOX|GOOGLE_MAPS|MAPS|RECAPTCHA|HCAPTCHA|TURNSTILE|SENTRY|POSTHOG|SEGMENT|AMPLITUDE|MIXPANEL|ALGOLIA_SEARCH|GA|GTM|GOOGLE_ANALYTICS|HOTJAR|PLAUSIBLE|UMAMI|INTERCOM|CRISP|PUSHER|ONESIGNAL|LOGROCKET|BUGSNAG|DATADOG_CLIENT|DATADOG_RUM|CLERK|STRIPE_PK|VAPID|SUPABASE|SUPABASE_ANON|GOOGLE_CLIENT|AUTH0_CLIENT|MAPTILER|CESIUM|STADIA|LAUNCHDARKLY_CLIENT|GROWTHBOOK_CLIENT|STATSIG_CLIENT|FATHOM|HEAP|FULLSTORY|RUDDERSTACK|BOTD|FINGERPRINT|DATADOME|CONFIGCAT|HYPERTUNE|MAGIC|STOREFRONT|SHOPIFY_STOREFRONT)(?:_|$)/;
 const LLM = /_(?:OPENAI|ANTHROPIC|CLAUDE|GROQ|OPENROUTER|XAI|GROK|PERPLEXITY|PPLX|GEMINI|GOOGLE_AI|GOOGLE_GENAI|MISTRAL|COHERE|DEEPSEEK|TOGETHER|REPLICATE|HUGGINGFACE|HF|FIREWORKS|AZURE_OPENAI|GPT|CHATGPT|LLM|AI|ELEVENLABS|DEEPGRAM|ASSEMBLYAI|VOYAGE|CEREBRAS)(?:_|$)/;
 const KEY_WORD = /_(?:KEY|KEYS|APIKEY|API_KEY|TOKEN|TOKENS|ACCESS_KEY|ACCESS_TOKEN|AUTH|AUTH_TOKEN|BEARER)(?:_|$)/;
 
 /** The meaning of a name's rest (`_OPENAI_API_KEY`, with a leading underscore), or null when it is no secret. */
 export function meaningOf(rest: string): Meaning | null {
-  const words = rest.slice(1);
-  const secret = words.split('_').some((w, i, all) => SECRET_WORD.test(w) || SECRET_WORD.test(`${w}_${all[i + 1] ?? ''}`));
-  if (secret) return 'secret';
-  if (SETTING.test(rest) || PUBLIC_WORD.test(rest) || PUBLIC_VENDOR.test(rest)) return null;
+  if (SETTING.test(rest)) return null;
+  if (SECRET_WORD.test(rest) || (PRIVILEGED.test(rest) && KEY_WORD.test(rest))) return 'secret';
+  if (PUBLIC_WORD.test(rest) || PUBLIC_VENDOR.test(rest)) return null;
   if (!KEY_WORD.test(rest)) return null;
   return LLM.test(rest) ? 'llm' : 'key';
 }
@@ -54,10 +56,12 @@ const READ_BEFORE = /(?:process\.env\.|process\.env\[\s*['"`]|import\.meta\.env\
 /** A definition: `X=`, `X: `, `"X": `, `ENV X`, `ARG X`, `export X=`, `-e X=`, `--build-arg X=`. */
 const DEFINED_AFTER = /^['"]?\s*(?:=|:(?!:))/;
 const DEFINED_BEFORE = /(?:^|\s)(?:ENV|ARG)\s+$/;
+const SCHEMA = /^['"]?\s*:\s*(?:z|v|t|yup|Joi|s|Type)\.|^['"]?\s*\??:\s*(?:string|number|boolean|undefined)\b/;
 
 function judge(c: Candidate): Judgement | null {
   const { path, text, start, end, secret: name } = c;
-  if (isClientOutput(path)) return null; // built output: the key rules and client-bundle-secret speak there
+  // Built output is client-bundle-secret's; a type declaration (vite-env.d.ts) holds no value.
+  if (isClientOutput(path, c.frameworks) || path.endsWith('.d.ts')) return null;
   const prefix = Object.keys(PREFIXES).find((p) => name.startsWith(p))!;
   const meaning = meaningOf(name.slice(prefix.length - 1));
   if (meaning === null) return null;
@@ -69,23 +73,32 @@ function judge(c: Candidate): Judgement | null {
   // process.env.X, import.meta.env.X; `const { X } = import.meta.env`; `import { X } from '$env/static/public'`.
   const read = READ_BEFORE.test(before) || /\}\s*=\s*(?:process\.env|import\.meta\.env)\b/.test(line) || /\$env\/(?:static|dynamic)\/public/.test(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd + 200));
   // PUBLIC_ alone is a public prefix only in SvelteKit and Astro (elsewhere PUBLIC_KEY is just a name).
-  if (prefix === 'PUBLIC_' && !read && !c.frameworks.some((f) => f === 'sveltekit' || f === 'astro') && !/(?:^|\/)\.env[^/]*$/.test(path)) return null;
-  const side = sideOf(path, text, start, c.frameworks);
+  const sveltekit = c.frameworks.includes('sveltekit') || /\$env\//.test(line);
+  if (prefix === 'PUBLIC_' && !sveltekit && !c.frameworks.includes('astro')) return null;
+  // Nuxt sends runtimeConfig.public to every page: a variable mapped into it is read by the client.
+  const nuxtPublic = /(?:^|\/)nuxt\.config\.[cm]?[jt]s$/.test(path) && /\bpublic\s*:\s*\{[^}]*$/.test(text.slice(Math.max(0, start - 400), start));
+  const side = nuxtPublic ? 'client' : sideOf(path, text, start, c.frameworks);
   if (side === 'text' || inComment(text, start)) return null;
-  const framework = PREFIXES[prefix]!;
+  const framework = prefix === 'PUBLIC_' && !sveltekit ? 'Astro' : PREFIXES[prefix]!;
   const what = meaning === 'llm' ? 'an AI API key' : meaning === 'secret' ? 'a secret' : 'an API key or token';
   const base: Severity = meaning === 'key' ? 'high' : 'critical';
-  // Tests name variables as data; generic key names may belong to services that want them public.
-  const confidence = TEST_PATH.test(path) ? ('low' as const) : meaning === 'key' ? ('medium' as const) : undefined;
+  // Tests name variables as data (stories are no tests: a built Storybook ships them); generic key
+  // names may belong to services that want them public.
+  const confidence = TEST_PATH.test(path) && !/\.stories\.[a-z]+$/.test(path) ? ('low' as const) : meaning === 'key' ? ('medium' as const) : undefined;
   const fix = `Rename it without the public prefix (${name.slice(prefix.length)}), read it only in server code (an API route or server action that makes the call and returns only the result), and rotate the value if a build has shipped it.`;
   const defined = !read && (DEFINED_AFTER.test(after) || DEFINED_BEFORE.test(before));
-  // A use of a SvelteKit import: the import line is the read, reported once.
-  if (!read && !defined && /\$env\/(?:static|dynamic)\/public/.test(text)) return null;
+  // Any other mention (an error message, a list of names for a deploy button or turbo.json) is neither.
+  if (!read && !defined) return null;
   if (defined) {
+    // A schema or a type (zod, valibot, `: string`) declares the variable; its reads are reported.
+    if (SCHEMA.test(after)) return null;
     const value = valueOf(after);
+    // Publishable keys (pk_…) are public by design whatever the name says.
+    if (value !== null && /^pk[_.]/.test(value)) return null;
     return {
       severity: LOWER[base],
-      ...(confidence ? { confidence } : {}),
+      // A generic key name counts only with a value set (a template line is a guess at a service's design).
+      ...(confidence ? { confidence: meaning === 'key' && value === null && confidence === 'medium' ? ('low' as const) : confidence } : {}),
       secret: value,
       message: `${name} holds ${what}, but its ${prefix} prefix tells ${framework} to inline the value into client code wherever it is read: the value then ships to every browser. A secret never gets a public prefix.`,
       fix,
@@ -99,7 +112,8 @@ function judge(c: Candidate): Judgement | null {
         : `Code reads ${name}, ${what} with the ${prefix} prefix, which ${framework} inlines into client code.`;
   return {
     severity: side === 'client' ? base : side === 'server' ? LOWER[LOWER[base]] : LOWER[base],
-    ...(confidence ? { confidence } : {}),
+    // A generic key read: many services hand out browser keys (SDK keys, client keys) under such names.
+    ...(confidence ? { confidence: meaning === 'key' && confidence === 'medium' ? ('low' as const) : confidence } : {}),
     secret: null,
     message: where,
     fix,

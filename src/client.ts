@@ -6,26 +6,36 @@
 import type { Framework } from './types.js';
 
 const NODE_MODULES = /(?:^|\/)node_modules\//;
-/** Folders a web server serves as they are: every file in them reaches the browser. */
-const SERVED = /(?:^|\/)(?:public|www)\//;
+/** Folders a web server serves as they are (public/, www/, SvelteKit's and Django's static/): every file in them reaches the browser. */
+const SERVED = /(?:^|\/)(?:public|www|static)\//;
 /** Build output folders of the frameworks: what they hold is client assets. */
 const FRAMEWORK_OUTPUT = /(?:^|\/)(?:\.next\/static|\.output\/public|\.svelte-kit\/output\/client|\.vercel\/output\/static)\//;
 /** Generic build folders, which other toolchains use too (Gradle, setuptools): web assets only. */
-const BUILT = /(?:^|\/)(?:dist|build|out)\//;
+const BUILT = /(?:^|\/)(?:dist|build|out|web-build)\//;
 const WEB_ASSET = /\.(?:[cm]?js|map|html?|json|css|txt|xml|webmanifest|svg|bundle|hbc)$/i;
 /** React Native and Expo bundles, wherever they sit. */
 const APP_BUNDLE = /(?:^|\/)[^/]+\.(?:jsbundle|android\.bundle|ios\.bundle|hbc)$/;
 const SOURCE_MAP = /\.js\.map$/;
+/** Source that no server serves as it is (it is compiled first). */
+const SOURCE_CODE = /\.(?:tsx?|mts|cts|jsx|vue|svelte|astro)$/;
+/** Folders of source code and tests, above which a public/ or build/ folder is no output. */
+const SOURCE_TREE = /(?:^|\/)(?:src|lib|test|tests|__tests__|fixtures|spec|e2e)\//;
 /** Server output beside client output: SvelteKit adapter-node build/server, Astro dist/server. */
 const SERVER_DIR = /(?:^|\/)server\//;
 
-/** Whether a file (repository-relative POSIX path) is built or served client output: a browser or an app downloads it. */
-export function isClientOutput(path: string): boolean {
+/**
+ * Whether a file (repository-relative POSIX path) is built or served client output: a browser or an
+ * app downloads it. `frameworks`, when known: a Node.js project without a client framework builds
+ * dist/ for a server, not for browsers.
+ */
+export function isClientOutput(path: string, frameworks: readonly Framework[] = []): boolean {
   if (NODE_MODULES.test(path)) return false;
   const framework = FRAMEWORK_OUTPUT.exec(path);
   if (framework) return true;
-  const served = SERVED.exec(path) ?? (WEB_ASSET.test(path) ? BUILT.exec(path) : null);
-  if (served) return !SERVER_DIR.test(path.slice(served.index + served[0].length));
+  const built = WEB_ASSET.test(path) && !isServerProject(frameworks) ? BUILT.exec(path) : null;
+  const served = (SOURCE_CODE.test(path) ? null : SERVED.exec(path)) ?? built;
+  // A folder named public/ or build/ inside source or tests is code (astro's src/types/public/).
+  if (served && !SOURCE_TREE.test(path.slice(0, served.index + 1))) return !SERVER_DIR.test(path.slice(served.index + served[0].length));
   return APP_BUNDLE.test(path) || (SOURCE_MAP.test(path) && !SERVER_DIR.test(path));
 }
 
@@ -36,7 +46,13 @@ const CLIENT_PART: Readonly<Record<string, string>> = {
   '.svelte-kit': 'output/client/',
   '.vercel': 'output/static/',
 };
-const OUTPUT_DIR = /(?:^|\/)(dist|build|out|public|www|\.next|\.output|\.svelte-kit|\.vercel)\/$/;
+const OUTPUT_DIR = /(?:^|\/)(dist|build|out|web-build|public|www|static|\.next|\.output|\.svelte-kit|\.vercel)\/$/;
+
+/** A package.json that names no client framework: a server, a CLI or a library. */
+export const isServerProject = (frameworks: readonly Framework[]): boolean => frameworks.length === 1 && frameworks[0] === 'node';
+
+/** React Native and Expo bundles: Hermes bytecode is binary, but keeps its strings in plain text. */
+export const isAppBundle = (path: string): boolean => APP_BUNDLE.test(path) && !NODE_MODULES.test(path);
 
 /**
  * The folders below an ignored folder (`dir`, POSIX, ending in `/`) that may hold client output:
@@ -68,7 +84,7 @@ const FRAMEWORK_PACKAGES: Readonly<Record<string, Framework>> = {
   react: 'react',
 };
 
-/** The frameworks a parsed package.json names; empty for anything that is not one. */
+/** The frameworks a parsed package.json names; ['node'] for a package.json without one; empty for anything that is not a package.json. */
 export function frameworksOf(manifest: unknown): Framework[] {
   if (typeof manifest !== 'object' || manifest === null) return [];
   const m = manifest as Record<string, unknown>;
@@ -77,7 +93,8 @@ export function frameworksOf(manifest: unknown): Framework[] {
     const deps = m[field];
     if (typeof deps === 'object' && deps !== null) for (const name of Object.keys(deps)) names.add(name);
   }
-  return [...new Set(Object.entries(FRAMEWORK_PACKAGES).filter(([pkg]) => names.has(pkg)).map(([, fw]) => fw))];
+  const found = [...new Set(Object.entries(FRAMEWORK_PACKAGES).filter(([pkg]) => names.has(pkg)).map(([, fw]) => fw))];
+  return found.length > 0 ? found : ['node'];
 }
 
 /** Prose, not code: what such a file names is advice, not a use. */
@@ -102,10 +119,13 @@ export function sideOf(path: string, text: string, offset: number, frameworks: r
   if (SERVER_PATH.test(path)) return 'server';
   if (directive === 'client') return 'client';
   const has = (fw: Framework): boolean => frameworks.includes(fw);
+  if (HOOK.test(path)) return 'client';
   if (has('next')) {
-    // App router modules are server components unless they say "use client"; pages are client components.
-    if (/(?:^|\/)(?:src\/)?app\//.test(path)) return 'server';
-    if (/(?:^|\/)(?:src\/)?pages\//.test(path)) return 'client';
+    // App router special files are server components unless they say "use client"; pages are client
+    // components, but for their data functions (getServerSideProps), which Next.js strips from the bundle.
+    if (/(?:^|\/)(?:src\/)?app\/(?:.*\/)?(?:page|layout|template|loading|error|not-found|default|head|sitemap|robots|opengraph-image|twitter-image|icon)\.[jt]sx?$/.test(path)) return 'server';
+    if (/(?:^|\/)(?:src\/)?app\//.test(path)) return 'unknown';
+    if (/(?:^|\/)(?:src\/)?pages\//.test(path)) return inDataFunction(text, offset) ? 'server' : 'client';
     return COMPONENT.test(path) ? 'client' : 'unknown';
   }
   if (has('expo') || has('react-native')) return 'client';
@@ -116,6 +136,22 @@ export function sideOf(path: string, text: string, offset: number, frameworks: r
   if ((has('vite') || has('cra') || has('gatsby') || has('vue') || has('svelte') || has('react')) && /(?:^|\/)src\//.test(path)) return 'client';
   if (COMPONENT.test(path) || SERVED.test(path) || /(?:^|\/)static\//.test(path)) return 'client';
   return 'unknown';
+}
+
+/** React hooks (useChat.ts) run in components, in the browser. */
+const HOOK = /(?:^|\/)use[A-Z][A-Za-z0-9]*\.[jt]sx?$/;
+const DATA_FUNCTION = /^export\s+(?:async\s+)?(?:function\s+|const\s+)(?:getServerSideProps|getStaticProps|getStaticPaths|getInitialProps)\b/gm;
+
+/** Whether `offset` lies in a Next.js page's data function, up to the next top-level declaration. */
+function inDataFunction(text: string, offset: number): boolean {
+  DATA_FUNCTION.lastIndex = 0;
+  for (let m = DATA_FUNCTION.exec(text); m !== null && m.index < offset; m = DATA_FUNCTION.exec(text)) {
+    const next = /^(?:export\s|function\s|const\s|class\s)/gm;
+    next.lastIndex = m.index + m[0].length;
+    const end = next.exec(text)?.index ?? text.length;
+    if (offset < end) return true;
+  }
+  return false;
 }
 
 /** Astro: the frontmatter and the template run on the server; `<script>` elements in the browser. */

@@ -103,7 +103,7 @@ export class Engine {
     // Where each finding sits, kept when a fallback rule runs, to drop its overlaps with the others.
     const spans: Span[] = [];
     // Built client output: key findings become the place rule's, and generic rules stay out.
-    const place = this.placeRules.find((p) => p.takes(chunk.path));
+    const place = this.placeRules.find((p) => p.takes(chunk.path, chunk.frameworks ?? []));
     for (const { rule, pattern: re, keywordIds, paths } of this.compiled) {
       if (keywordIds.length > 0 && !keywordIds.some(present)) continue;
       if (paths && !paths.test(chunk.path)) continue;
@@ -166,7 +166,7 @@ export class Engine {
         let next = at + 1;
         for (const { bytes: kw, offset } of keywords) {
           const start = at - offset;
-          if (start >= 0 && bytes.compare(kw, 0, kw.length, start, start + kw.length) === 0) {
+          if (start >= 0 && start + kw.length <= bytes.length && bytes.compare(kw, 0, kw.length, start, start + kw.length) === 0) {
             const file = upperBound(ends, start);
             if (file >= ends.length) break;
             hits.add(file);
@@ -238,7 +238,7 @@ export class Engine {
     const keyword = this.keywords[id]!;
     for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
       const start = at - offset;
-      if (start >= 0 && bytes.compare(keyword, 0, keyword.length, start, start + keyword.length) === 0) return true;
+      if (start >= 0 && start + keyword.length <= bytes.length && bytes.compare(keyword, 0, keyword.length, start, start + keyword.length) === 0) return true;
     }
     return false;
   }

@@ -93,7 +93,10 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
         const chosen = ruleIds.filter((id) => !opts.ruleIds || opts.ruleIds.includes(id));
         const files = unseen(paths);
         if (files.length > 0 && chosen.some((id) => id === 'client-bundle-secret' || id === 'public-env-secret')) {
-          mergeBatch(batch, await scanFiles(list.root, [files], { ...opts, ruleIds: chosen }));
+          const found = await scanFiles(list.root, [files], { ...opts, ruleIds: chosen });
+          // An ignored file speaks only through these rules: a server's dist/ is not client output.
+          found.findings = found.findings.filter((f) => f.ruleId === 'client-bundle-secret' || f.ruleId === 'public-env-secret');
+          mergeBatch(batch, found);
         }
       }
     }

@@ -4,6 +4,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import { RULES } from '../rules/index.js';
+import { isAppBundle } from './client.js';
 import { Engine } from './engine.js';
 import { readForScan } from './sources/files.js';
 import { Projects } from './sources/projects.js';
@@ -51,7 +52,7 @@ export function scanBatch(root: string, files: readonly string[], engine: Engine
   };
   for (const file of files) {
     if (window.free < WINDOW_SLACK) window.flush(engine, scan);
-    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest());
+    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest(), isAppBundle(file));
     switch (read.kind) {
       case 'gone':
         break;

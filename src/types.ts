@@ -48,8 +48,8 @@ export interface Candidate {
   readonly frameworks: readonly Framework[];
 }
 
-/** A web or app framework, as a project's package.json names it (which code is client code follows from it). */
-export type Framework = 'next' | 'vite' | 'cra' | 'sveltekit' | 'svelte' | 'vue' | 'nuxt' | 'astro' | 'gatsby' | 'expo' | 'react-native' | 'react';
+/** A web or app framework, as a project's package.json names it (which code is client code follows from it); 'node': none. */
+export type Framework = 'next' | 'vite' | 'cra' | 'sveltekit' | 'svelte' | 'vue' | 'nuxt' | 'astro' | 'gatsby' | 'expo' | 'react-native' | 'react' | 'node';
 
 /** What a judge may say about a candidate it keeps: overrides of the rule's defaults. */
 export interface Judgement {
@@ -127,8 +127,8 @@ export interface PlaceRule {
   readonly id: string;
   readonly description: string;
   readonly severity: Severity;
-  /** Whether the file at this repository-relative POSIX path is one this rule takes. */
-  readonly takes: (path: string) => boolean;
+  /** Whether the file at this repository-relative POSIX path (in a project of these frameworks, when known) is one this rule takes. */
+  readonly takes: (path: string, frameworks: readonly Framework[]) => boolean;
   /** The key rule's finding, restated for this place (its message and fix are the key's own). */
   readonly restate: (finding: Finding) => Judgement;
   readonly message: string;

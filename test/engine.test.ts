@@ -79,4 +79,10 @@ describe('prefilter over a window of files', () => {
     expect([...engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`))].sort()).toEqual([1, 3]);
   });
 
+  it('does not read past the end when a file ends with the start of a keyword (anse: providerGoogle, the start of GoogleGenerativeAI)', () => {
+    const tail = 'export default providerGoogle';
+    expect(engine.scan({ path: 'src/providers/google/index.ts', content: Buffer.from(tail), line: 1 })).toEqual([]);
+    const { window, ends } = windowOf(['const a = 1;', tail]);
+    expect([...engine.candidates(window, ends, ['a.ts', 'b.ts'])]).toEqual([]);
+  });
 });

@@ -18,9 +18,10 @@ const BINARY_PROBE = 8000;
 
 /**
  * Reads `path` into `scratch` when it fits (the returned bytes then alias scratch and are valid
- * until the next call), or into a new buffer when it does not.
+ * until the next call), or into a new buffer when it does not. `binaryToo`: read a binary file as
+ * well (app bundles keep their strings, and so their keys, in plain text).
  */
-export function readForScan(path: string, maxSize: number, scratch: Buffer): ReadResult {
+export function readForScan(path: string, maxSize: number, scratch: Buffer, binaryToo = false): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, FLAGS);
@@ -43,7 +44,7 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer): Rea
       if (n > maxSize) return tooLarge(n);
       bytes = big.subarray(0, n);
     }
-    if (bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1) return { kind: 'skip', reason: 'binary', listed: false };
+    if (!binaryToo && bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1) return { kind: 'skip', reason: 'binary', listed: false };
     return { kind: 'text', bytes };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

@@ -92,13 +92,26 @@ async function ignoredListing(dir: string, top: string): Promise<IgnoredFiles> {
   const found: IgnoredFiles = { clientOutput: [], dotenv: [], errors: [] };
   for (const path of splitZ(out)) {
     if (path.endsWith('/')) {
+      // `vercel pull` writes the deployment's variables to .vercel/.env.*.local, which builds read.
+      if (/(?:^|\/)\.vercel\/$/.test(path)) found.dotenv.push(...envFilesIn(top, path));
       const output = clientOutputIn(path);
       if (output === null) continue;
-      for (const batch of walk(top, found.errors, output.slice(0, -1))) found.clientOutput.push(...batch.filter(isClientOutput));
+      for (const batch of walk(top, found.errors, output.slice(0, -1))) found.clientOutput.push(...batch.filter((p) => isClientOutput(p)));
     } else if (isClientOutput(path)) found.clientOutput.push(path);
     else if (isEnvFile(path)) found.dotenv.push(path);
   }
   return found;
+}
+
+/** The dotenv files directly inside `dir` (POSIX, relative to top, ending in `/`); none when it cannot be read. */
+function envFilesIn(top: string, dir: string): string[] {
+  try {
+    return readdirSync(join(top, dir), { withFileTypes: true })
+      .filter((e) => e.isFile() && isEnvFile(e.name))
+      .map((e) => `${dir}${e.name}`);
+  } catch {
+    return [];
+  }
 }
 
 function* chunks<T>(items: T[], size: number): Generator<T[]> {
