@@ -49,6 +49,10 @@ describe('client-bundle-secret', () => {
     ['build/lib/app/settings.py', 'setuptools build folder'],
     ['node_modules/some-sdk/dist/index.js', 'a dependency'],
     ['src/config.ts', 'source code'],
+    ['packages/astro/src/types/public/config.js', 'a source folder named public'],
+    ['packages/kit/src/exports/vite/build/index.js', 'a source folder named build'],
+    ['packages/public/.env.public', 'a monorepo package named public'],
+    ['public/app.ts', 'TypeScript, which no server serves as it is'],
   ])('leaves a key in %s (%s) to the key rule', (path) => {
     const ids = scan(path, minified).map((f) => f.ruleId);
     expect(ids).toContain('openai-api-key');

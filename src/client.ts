@@ -18,8 +18,8 @@ const APP_BUNDLE = /(?:^|\/)[^/]+\.(?:jsbundle|android\.bundle|ios\.bundle|hbc)$
 const SOURCE_MAP = /\.js\.map$/;
 /** Source that no server serves as it is (it is compiled first). */
 const SOURCE_CODE = /\.(?:tsx?|mts|cts|jsx|vue|svelte|astro)$/;
-/** Folders of source code and tests, above which a public/ or build/ folder is no output. */
-const SOURCE_TREE = /(?:^|\/)(?:src|lib|test|tests|__tests__|fixtures|spec|e2e)\//;
+/** Folders of source code and tests, above which a public/ or build/ folder is no output; in a monorepo, packages/public/ is a package. */
+const SOURCE_TREE = /(?:^|\/)(?:src|lib|test|tests|__tests__|fixtures|spec|e2e)\/|(?:^|\/)(?:packages|apps|libs|modules|services)\/$/;
 /** Server output beside client output: SvelteKit adapter-node build/server, Astro dist/server. */
 const SERVER_DIR = /(?:^|\/)server\//;
 
