@@ -5,7 +5,7 @@
 // value's shape and randomness, the kind of file, the words on the line) and gives each finding a
 // confidence; the vendor key rules win where they find the same secret (`fallback`).
 
-import { lineAround, near, TEST_PATH } from '../src/patterns.js';
+import { lineAround, near, PROSE_PATH, TEST_PATH } from '../src/patterns.js';
 import anthropic from './anthropic-api-key.js';
 import groq from './groq-api-key.js';
 import huggingface from './huggingface-token.js';
@@ -15,7 +15,7 @@ import perplexity from './perplexity-api-key.js';
 import stripe from './stripe-secret-key.js';
 import xai from './xai-api-key.js';
 import { entropy, isPlaceholder } from '../src/secret.js';
-import type { Candidate, Confidence, ContentRule, Judgement } from '../src/types.js';
+import { type Candidate, type Confidence, CONFIDENCES, type ContentRule, type Judgement } from '../src/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Patterns. In code, a secret is a quoted literal: the code pattern starts at the quote and looks
@@ -203,7 +203,8 @@ export function valueShape(v: string): ValueShape | null {
 
 const LOCKFILE =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|Gemfile\.lock|composer\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved)$/;
-const DOCS = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$/i;
+/** Documentation: prose, and HTML pages. */
+const DOCS = (path: string): boolean => PROSE_PATH.test(path) || /\.html?$/i.test(path);
 /** Files where a value may stand unquoted (config, shell, env files, docs); in code it is an expression. */
 const CONFIG_FILES =
   /(?:^|\/)(?:\.env[^/]*|[^/.]*|Dockerfile[^/]*|Containerfile|Makefile|[^/]*\.(?:env|sh|bash|zsh|ksh|fish|ya?ml|ini|cfg|conf|config|properties|toml|xml|csproj|plist|tf|tfvars|hcl|dockerfile|envrc|npmrc|pypirc|netrc|service|desktop|example|sample|template|dist|local|bat|cmd|ps1))$/i;
@@ -225,14 +226,13 @@ const ENCRYPTED = /kind:\s*SealedSecret\b/;
 const AZURE = /azure|openai\.azure\.com|cognitiveservices/i;
 
 
-const LEVELS: readonly Confidence[] = ['high', 'medium', 'low'];
-const lower = (c: Confidence, by: number): Confidence | null => LEVELS[LEVELS.indexOf(c) + by] ?? null;
+const lower = (c: Confidence, by: number): Confidence | null => CONFIDENCES[CONFIDENCES.indexOf(c) + by] ?? null;
 
 /** The confidence after the file's and the line's doubts: tests, docs, words such as "fake". */
 function doubted(c: Confidence, path: string, line: string): Confidence | null {
   let by = 0;
   if (TEST_PATH.test(path)) by++;
-  if (DOCS.test(path)) by++;
+  if (DOCS(path)) by++;
   if (FAKE_CONTEXT.test(line)) by += 2;
   return lower(c, by);
 }

@@ -6,7 +6,7 @@
 import { inComment, isClientOutput, sideOf } from '../src/client.js';
 import { TEST_PATH } from '../src/patterns.js';
 import { isPlaceholder } from '../src/secret.js';
-import type { Candidate, ContentRule, Judgement, Severity } from '../src/types.js';
+import { type Candidate, type ContentRule, type Judgement, SEVERITIES, type Severity } from '../src/types.js';
 
 /** Which framework inlines each prefix, for the message. */
 const PREFIXES: Readonly<Record<string, string>> = {
@@ -49,7 +49,8 @@ export function meaningOf(rest: string): Meaning | null {
   return LLM.test(rest) ? 'llm' : 'key';
 }
 
-const LOWER: Readonly<Record<Severity, Severity>> = { critical: 'high', high: 'medium', medium: 'low', low: 'low' };
+/** A severity `by` steps lower (low at the least). */
+const lowered = (s: Severity, by = 1): Severity => SEVERITIES[Math.min(SEVERITIES.indexOf(s) + by, SEVERITIES.length - 1)]!;
 
 /** A read of the variable: `process.env.X`, `process.env["X"]`, `import.meta.env.X`, `env.X`, `%X%`. */
 const READ_BEFORE = /(?:process\.env\.|process\.env\[\s*['"`]|import\.meta\.env\.|\benv\.|\$env\.|%)$/;
@@ -96,7 +97,7 @@ function judge(c: Candidate): Judgement | null {
     // Publishable keys (pk_…) are public by design whatever the name says.
     if (value !== null && /^pk[_.]/.test(value)) return null;
     return {
-      severity: LOWER[base],
+      severity: lowered(base),
       // A generic key name counts only with a value set (a template line is a guess at a service's design).
       ...(confidence ? { confidence: meaning === 'key' && value === null && confidence === 'medium' ? ('low' as const) : confidence } : {}),
       secret: value,
@@ -111,7 +112,7 @@ function judge(c: Candidate): Judgement | null {
         ? `Server code reads ${name}; its ${prefix} prefix still lets ${framework} inline the value into any client code that reads it, now or later.`
         : `Code reads ${name}, ${what} with the ${prefix} prefix, which ${framework} inlines into client code.`;
   return {
-    severity: side === 'client' ? base : side === 'server' ? LOWER[LOWER[base]] : LOWER[base],
+    severity: lowered(base, side === 'client' ? 0 : side === 'server' ? 2 : 1),
     // A generic key read: many services hand out browser keys (SDK keys, client keys) under such names.
     ...(confidence ? { confidence: meaning === 'key' && confidence === 'medium' ? ('low' as const) : confidence } : {}),
     secret: null,

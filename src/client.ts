@@ -3,6 +3,7 @@
 // bundles. Pure; names and text only. The rules client-bundle-secret, public-env-secret and
 // browser-llm-client judge with it; the sweep uses it to list git-ignored build output.
 
+import { PROSE_PATH } from './patterns.js';
 import type { Framework } from './types.js';
 
 const NODE_MODULES = /(?:^|\/)node_modules\//;
@@ -97,8 +98,6 @@ export function frameworksOf(manifest: unknown): Framework[] {
   return found.length > 0 ? found : ['node'];
 }
 
-/** Prose, not code: what such a file names is advice, not a use. */
-const DOCS = /\.(?:md|mdx|markdown|rst|adoc|txt)$/i;
 /** Runs on a server or at build time, in any framework. */
 const SERVER_PATH =
   /(?:^|\/)(?:server|functions|netlify|lambda|scripts?|tests?|__tests__|__mocks__|e2e|cypress|playwright)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)(?:route|middleware|instrumentation|\+server|\+api|hooks\.server)\.[cm]?[jt]sx?$|\+api\.[cm]?[jt]sx?$|\.server\.[^/]+$|\.(?:test|spec)\.[^/]+$|(?:^|\/)[^/]+\.config\.[cm]?[jt]s$|(?:^|\/)gatsby-(?:node|ssr|config)\.[cm]?[jt]sx?$/;
@@ -111,7 +110,7 @@ export type Side = 'client' | 'server' | 'text' | 'unknown';
 
 /** Where the code at `offset` in a file runs, from its path, its framework and what the file declares. */
 export function sideOf(path: string, text: string, offset: number, frameworks: readonly Framework[]): Side {
-  if (DOCS.test(path)) return 'text';
+  if (PROSE_PATH.test(path)) return 'text';
   if (/\.html?$/i.test(path)) return inElement(text, offset, 'script') ? 'client' : 'text';
   if (path.endsWith('.astro')) return astroSide(text, offset);
   const directive = DIRECTIVE.exec(text)?.[2];

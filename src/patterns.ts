@@ -31,3 +31,6 @@ export function lineAround(text: string, start: number, end: number): string {
 
 /** Test code, fixtures and mocks: what they hold is rarely live, and never shipped. */
 export const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks?)\/|[._-](?:test|spec|stories)\.[a-z]+$|_test\.(?:go|py|rb)$|(?:^|\/)test_[^/]*\.py$/i;
+
+/** Prose: documentation files, where a name or a call is advice, not a use. */
+export const PROSE_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt)$/i;

@@ -43,10 +43,8 @@ const WINDOW_SLACK = 128 << 10;
  * Scans `files` (POSIX, relative to root) synchronously; the unit of work of a thread. Files are
  * read straight into the window, and only those with a keyword are decoded and matched.
  */
-export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>): BatchResult {
+export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>, projects: Projects): BatchResult {
   const out = emptyBatch();
-  // package.json files are read once per batch, and only for the files that reach the rules.
-  const projects = new Projects(root);
   const scan = (path: string, content: Buffer): void => {
     for (const f of engine.scan({ path, content, line: 1, frameworks: projects.of(path) })) out.findings.push(f);
   };
@@ -110,12 +108,14 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
   const held: string[] = [];
   const engine = new Engine(selectRules(opts.ruleIds));
   const window = new Window<string>();
+  // Each package.json is read once per thread, and only for the files that reach the rules.
+  const projects = new Projects(root);
   const mine = emptyBatch();
   let pool: Pool | undefined;
   let turn = 0;
   // With a pool, this thread takes its turn among the workers: one batch in (size + 1) is its own.
   const deal = (files: readonly string[]): void => {
-    if (turn++ % (pool!.size + 1) === pool!.size) mergeBatch(mine, scanBatch(root, files, engine, opts, window));
+    if (turn++ % (pool!.size + 1) === pool!.size) mergeBatch(mine, scanBatch(root, files, engine, opts, window, projects));
     else pool!.submit(files);
   };
   for (const batch of batches) {
@@ -129,7 +129,7 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
       for (let i = 0; i < held.length; i += POOL_BATCH) deal(held.slice(i, i + POOL_BATCH));
     }
   }
-  if (!pool) return scanBatch(root, held, engine, opts, window);
+  if (!pool) return scanBatch(root, held, engine, opts, window, projects);
   const total = await pool.finish();
   mergeBatch(total, mine);
   return total;

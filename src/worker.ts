@@ -13,6 +13,7 @@ import { scanPacket, Window } from './window.js';
 
 const { root, opts } = workerData as { root: string; opts: BatchOptions };
 const engine = new Engine(selectRules(opts.ruleIds));
+// root is '' for a pool that scans windows of a repository without a work tree (no package.json to read).
 const projects = root === '' ? null : new Projects(root);
 const window = new Window<string>();
 const total = emptyBatch();
@@ -22,7 +23,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
     parentPort!.postMessage({ total });
     parentPort!.close();
   } else if ('files' in message) {
-    mergeBatch(total, scanBatch(root, message.files, engine, opts, window));
+    mergeBatch(total, scanBatch(root, message.files, engine, opts, window, projects!));
   } else {
     const found: [unknown, Finding[]][] = [];
     scanPacket(engine, message.window, (tag: { path: string }, content) => {
