@@ -186,13 +186,20 @@ describe('hardcoded-credential confidence', () => {
   });
 });
 
-describe('hardcoded-credential window gate', () => {
-  it('picks a file whose text around the secret is not ASCII (bytes read as latin1 hold 0xA0)', () => {
+describe('hardcoded-credential anchored at the words of names', () => {
+  it('places a secret after text that is not ASCII, and after bytes that are not UTF-8, read from a window', () => {
     const engine = new Engine([rule]);
-    const files = ['# café, Р†\n', `api_key = "${t.slice(0, 10)}à${t.slice(10)}"\n`, `url = "postgres://app:${pw}@db/x" # à\n`, 'plain'];
+    const files = [Buffer.from('# café, Р†\n'), Buffer.from(`# café, Р†, 🔑\nAPI_KEY = "${t}"\n`), Buffer.concat([Buffer.from([0xc3, 0xa9, 0xff, 0xe2, 0x82]), Buffer.from(` x = 1; PASSWORD = "${pw}"\n`)]), Buffer.from('plain')];
     const { window, ends } = windowOf(files);
-    expect([...engine.candidates(window, ends, ['a.py', 'b.py', 'c.py', 'd.py'])].sort()).toEqual([1, 2]);
-    expect(engine.scan({ path: 'b.py', content: Buffer.from(files[1]!), line: 1 })).toHaveLength(1);
+    const found = engine.candidates(window, ends);
+    expect(Object.keys(found).map(Number)).toEqual([1, 2]);
+    const at = (i: number): number[] => {
+      const f = engine.scan({ path: 'a.py', content: files[i]!, line: 1 }, found[i])[0]!;
+      return [f.line!, f.column!, f.endColumn!];
+    };
+    expect(at(1)).toEqual([2, 12, 12 + t.length]);
+    // é, then three bytes that are no UTF-8 (two U+FFFD): five bytes, three characters before the line's text.
+    expect(at(2)).toEqual([1, 24, 24 + pw.length]);
   });
 });
 

@@ -18,14 +18,16 @@ import { entropy, isPlaceholder } from '../src/secret.js';
 import { type Candidate, type Confidence, CONFIDENCES, type ContentRule, type Judgement } from '../src/types.js';
 
 // ---------------------------------------------------------------------------------------------
-// Patterns. In code, a secret is a quoted literal: the code pattern starts at the quote and looks
-// behind it for a secret word, a name and a separator. It runs over every file, so it is built to
-// be cheap (the engine runs it over many files at once to pick the files to scan). Config, shell
-// and env files also hold unquoted values and forms of their own (XML, Kubernetes, Terraform,
-// Dockerfile): the config pattern starts at the name and runs only on those files.
+// Patterns. Each starts at a secret word of a name (key, token, password...) and is anchored there
+// (the y flag): the engine finds the words in one pass over the bytes and tries the pattern only
+// where they occur, so that words this common cost little. In code, a secret is a quoted literal
+// after the name and a separator (the code pattern). Config, shell and env files also hold
+// unquoted values and forms of their own (XML, Kubernetes, Terraform, Dockerfile): the config
+// pattern takes those, on those files only.
 
-/** Words that start the secret part of a name (case-insensitive). */
-const WORD = String.raw`(?:key|secret|token|pass|pwd|auth|cred|bearer)`;
+/** The words that start the secret part of a name (in any case). */
+const WORDS = ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'cred', 'bearer'];
+const WORD = `(?:${WORDS.join('|')})`;
 /** Closing quotes and brackets of a quoted name: "api_key":, ["KEY"] =, getenv("KEY", ...). */
 const CLOSE = String.raw`[\\"'\]\)]{0,4}`;
 /** Between name and value in code: assignment (with an optional type), properties, defaults and fallbacks. */
@@ -40,23 +42,17 @@ const CONFIG_SEP = [
   String.raw`[ \t]+`, // ENV API_KEY value (the judge checks the line starts with ENV or ARG)
 ].join('|');
 const QUOTE = "[\"'\\x60]";
-/**
- * ASCII whitespace. The self-gated patterns run over bytes read as latin1, where \s would also take
- * byte 0xA0 (part of the UTF-8 of à, Р, †): they must match wherever the scan of the decoded text does.
- */
-const SPACE = String.raw`\t\n\v\f\r `;
 
+/** A name's word and the rest of the name after it; the closing quotes and the separator after the name. */
+const NAME_THEN = (sep: string): string => String.raw`(?<word>${WORD}[\w.\-]*)(?<sep>${CLOSE}(?:${sep}))`;
 /** A bearer scheme before a token: Authorization: "Bearer ...", -H "Authorization: Bearer ...". */
-const BEARER = String.raw`(?:Bearer[ \t]+)?`;
+const BEARER = String.raw`(?<bearer>Bearer[ \t]+)?`;
 
-const CODE = new RegExp(String.raw`(?<open>${QUOTE})(?<=${WORD}[\w.\-]*${CLOSE}(?:${CODE_SEP})${QUOTE})${BEARER}(?<secret>[^"'\x60${SPACE}\\]{6,300})\\?\k<open>`, 'gi');
+const CODE = new RegExp(String.raw`${NAME_THEN(CODE_SEP)}(?<open>${QUOTE})${BEARER}(?<secret>[^"'\x60\s\\]{6,300})\\?\k<open>`, 'iy');
 
 /** A quoted value (any character but its quote), or an unquoted one (up to a delimiter). */
-const VALUE = String.raw`(?<open>${QUOTE}?)${BEARER}(?<secret>(?<=${QUOTE}${BEARER})[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}${BEARER})[^\s"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
-const CONFIG = new RegExp(String.raw`${WORD}[\w.\-]*${CLOSE}(?:${CONFIG_SEP})${VALUE}`, 'gi');
-
-/** The name and separator just before a value: the name is read back from the value, whichever pattern found it. */
-const NAME_BEFORE = new RegExp(String.raw`(?<name>[\w$.\-]*${WORD}[\w.\-]*)${CLOSE}(?:${CONFIG_SEP})${QUOTE}?(?<bearer>${BEARER})$`, 'i');
+const VALUE = String.raw`(?<open>${QUOTE}?)${BEARER}(?<secret>(?<=${QUOTE}(?:Bearer[ \t]+)?)[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}(?:Bearer[ \t]+)?)[^\s"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
+const CONFIG = new RegExp(`${NAME_THEN(CONFIG_SEP)}${VALUE}`, 'iy');
 
 /** A bearer token anywhere: setValue("Bearer ...", forHTTPHeaderField: "Authorization"), from_static("Bearer ..."). */
 const BEARER_TOKEN = /\b(?<scheme>Bearer)[ \t]+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=$-])/g;
@@ -65,7 +61,7 @@ const BEARER_TOKEN = /\b(?<scheme>Bearer)[ \t]+(?<secret>[A-Za-z0-9._~+/-]{16,}=
 const CONNECTION_STRING = /(?<=^|[;,"'\s?&])(?<conn>Password|password|PASSWORD|Pwd|pwd|SharedAccessKey|AccountKey)=(?<secret>(?<=[?&]\w+=)[^;,"'\s<>&]{6,200}|(?<![?&]\w+=)[^;,"'\s<>]{6,200})/g;
 
 /** user:password@host in a URL; the judge checks a scheme precedes `://`. */
-const URL_CREDENTIAL = new RegExp(String.raw`:\/\/(?<user>[^${SPACE}:/?#@'"\x60<>()\\]{0,64}):(?<secret>[^${SPACE}:/?#@'"\x60<>()\\]{3,128})@(?<host>[\w.-]*\w)`, 'g');
+const URL_CREDENTIAL = /:\/\/(?<user>[^\s:/?#@'"`<>()\\]{0,64}):(?<secret>[^\s:/?#@'"`<>()\\]{3,128})@(?<host>[\w.-]*\w)/y;
 
 // ---------------------------------------------------------------------------------------------
 // Names.
@@ -282,20 +278,19 @@ function howToRead(path: string, env: string): string {
 
 function judgeAssignment(c: Candidate): Judgement | null {
   const m = c.match;
-  // Enough text to hold a name and its separator (Terraform's block can hold a few lines between).
-  const head = c.text.slice(Math.max(0, c.start - (/\.(?:tf|hcl)$/.test(c.path) ? 400 : 160)), c.start);
-  const named = NAME_BEFORE.exec(head);
-  if (!named) return null;
-  const name = named.groups!.name!;
+  const g = m.groups!;
+  // The name: the word the pattern starts at, after the rest of the identifier (OPENAI_API_ + KEY).
+  let from = m.index;
+  while (from > 0 && /[\w$.-]/.test(c.text[from - 1]!)) from--;
+  const name = c.text.slice(from, m.index) + g.word!;
   // "Bearer" before the value says it is a token, whatever the header's name says.
-  const strength = named.groups!.bearer ? 'strong' : nameStrength(name);
+  const strength = g.bearer ? 'strong' : nameStrength(name);
   if (strength === null) return null;
   const shape = valueShape(c.secret);
   if (shape === null) return null;
   const line = lineAround(c.text, c.start, c.end);
-  const quoted = m.groups!.open !== '';
-  if (!quoted && !CONFIG_FILES.test(c.path)) return null;
-  const between = head.slice(named.index + name.length, head.length - named.groups!.bearer!.length);
+  if (g.open === '' && !CONFIG_FILES.test(c.path)) return null;
+  const between = g.sep! + g.open!;
   // A comma separates a name from its value only after a quoted name: getenv("KEY", "value"), define('KEY', 'value').
   if (/^\S*?[ \t]*,/.test(between) && !/^["']/.test(between)) return null;
   // A bare space between name and value is a Dockerfile ENV/ARG or nothing (prose).
@@ -363,11 +358,11 @@ const rule: ContentRule = {
   id: 'hardcoded-credential',
   description: 'Secrets assigned in code and config (any language), bearer tokens written into headers, and passwords in URLs.',
   severity: 'high',
-  keywords: [],
+  keywords: WORDS,
   pattern: CODE,
   variants: [
-    { keywords: [], pattern: CONFIG, paths: CONFIG_FILES },
-    { keywords: [], pattern: URL_CREDENTIAL },
+    { keywords: WORDS, pattern: CONFIG, paths: CONFIG_FILES },
+    { keywords: ['://'], pattern: URL_CREDENTIAL },
     { keywords: ['Bearer '], pattern: BEARER_TOKEN },
     { keywords: ['Password=', 'password=', 'PASSWORD=', 'Pwd=', 'pwd=', 'SharedAccessKey=', 'AccountKey='], pattern: CONNECTION_STRING },
   ],

@@ -17,6 +17,7 @@ import { RULES } from '../rules/index.js';
 import { reportedAt } from './reporters/context.js';
 import { FORMATS, type Format, REPORTERS } from './reporters/index.js';
 import { ciPlan, prePushPlan, prePushShas } from './ci.js';
+import { isContent, patternsOf } from './engine.js';
 import { missingCommits, scanHistory, scanPlanned, scanStaged, sweep } from './modes.js';
 import { selectRules } from './scan.js';
 import { CONFIDENCES, type Confidence, SEVERITIES, type ScanResult, type Severity } from './types.js';
@@ -139,14 +140,20 @@ const COMMANDS: readonly CommandSpec[] = [
     describe: 'List the built-in rules: id, severity, keywords and what each finds',
     options: { format: { type: 'string', alias: 'f', choices: ['text', 'json'], default: 'text', describe: 'Output format' } },
     run: (args) => {
-      const rows = RULES.map((r) => ({
-        id: r.id,
-        kind: r.kind ?? 'content',
-        ...('key' in r && r.key ? { key: true } : {}),
-        severity: r.severity,
-        keywords: 'keywords' in r ? r.keywords : [],
-        description: r.description,
-      }));
+      const rows = RULES.map((r) => {
+        // Every pattern's keywords; those of patterns that ignore case match in any case.
+        const specs = isContent(r) ? patternsOf(r) : [];
+        const keywords = (anyCase: boolean): string[] => [...new Set(specs.filter((p) => p.pattern.ignoreCase === anyCase).flatMap((p) => p.keywords))];
+        return {
+          id: r.id,
+          kind: r.kind ?? 'content',
+          ...('key' in r && r.key ? { key: true } : {}),
+          severity: r.severity,
+          keywords: keywords(false),
+          ...(keywords(true).length > 0 ? { keywordsAnyCase: keywords(true) } : {}),
+          description: r.description,
+        };
+      });
       process.stdout.write(
         args.format === 'json'
           ? `${JSON.stringify(rows, null, 2)}\n`

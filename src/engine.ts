@@ -1,50 +1,21 @@
-// The engine: maps chunks and rules to findings. Keyword prefilter on the raw bytes first, UTF-8
-// decoding and each rule's regex second, then placeholder, judge and allow-comment checks, and a
-// fingerprint. Line and column are computed only for matches. It never touches the filesystem or
+// The engine: maps chunks and rules to findings. Keyword search on the raw bytes first (one pass
+// for all keywords), UTF-8 decoding and each rule's regex second (over the whole text, or anchored
+// where its keywords occur), then placeholder, judge and allow-comment checks, and a fingerprint. Line and column are computed only for matches. It never touches the filesystem or
 // git, never awaits, and never masks: masking belongs to the reporters.
 
 import { createRequire } from 'node:module';
+import { type Hits, KeywordSearch, noHits } from './keywords.js';
 import { isPlaceholder } from './secret.js';
 import type { Chunk, ContentRule, FileFacts, FileRule, Finding, PatternSpec, PlaceRule, Rule } from './types.js';
 
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
 
-/**
- * Printable bytes ranked by how often they occur in source code, most common first (counted over
- * 90 MB of the JavaScript, TypeScript, JSON and Markdown in node_modules); bytes not listed are
- * rarer still. Buffer.indexOf scans for a needle's first byte, so a needle that starts with a rare
- * byte runs several times faster than one that starts with "s" or "e".
- */
-const COMMON = ' etrsnoia\nclpdu.hmf"g,()/=y*b:\'v{;}wk-x`SA_ET\tICRO0[j]1PDNLM>2|F#BqU&?\\3H<@!W8465+zG9V$7YK^JQX%Z\r~';
-const ANCHOR_MAX = 6;
-
-/** A needle searched for in the prefilter: a slice of one or more keywords, verified in full on a hit. */
-interface Anchor {
-  readonly needle: Buffer;
-  readonly keywords: { readonly bytes: Buffer; readonly offset: number }[];
-}
-
-/**
- * The slice of a keyword (2 to 6 bytes) that starts with its rarest byte. Two bytes can be enough:
- * `x-` for `pplx-` finds a few hits more than `pplx-` but skips through text three times faster.
- */
-function anchorOf(keyword: string): { needle: string; offset: number } {
-  const rarity = (ch: string): number => {
-    const r = COMMON.indexOf(ch);
-    return r === -1 ? Infinity : r;
-  };
-  const last = keyword.length - Math.min(2, keyword.length);
-  let best = 0;
-  for (let i = 1; i <= last; i++) if (rarity(keyword[i]!) > rarity(keyword[best]!)) best = i;
-  return { needle: keyword.slice(best, best + ANCHOR_MAX), offset: best };
-}
-
 /** One pattern of a rule (its main pattern or a variant) with the ids of the keywords that gate it. */
 interface Compiled {
   readonly rule: ContentRule;
   readonly pattern: RegExp;
-  /** Indexes into Engine.keywords; none: the pattern gates itself (see PatternSpec). */
+  /** Indexes into the keyword search's keywords. */
   readonly keywordIds: readonly number[];
   readonly paths?: RegExp;
 }
@@ -52,17 +23,11 @@ interface Compiled {
 export class Engine {
   readonly rules: readonly Rule[];
   private readonly compiled: readonly Compiled[];
-  private readonly keywords: readonly Buffer[];
-  private readonly keywordText: readonly string[];
-  private readonly anchors: readonly Anchor[];
-  /** Each keyword's anchor, by keyword id. */
-  private readonly anchorOf: readonly { readonly needle: Buffer; readonly offset: number }[];
-
+  private readonly search: KeywordSearch;
   private readonly fileRules: readonly FileRule[];
   private readonly placeRules: readonly PlaceRule[];
   private readonly hasFallback: boolean;
-  /** Patterns without keywords, which pick their files themselves. */
-  private readonly selfGated: readonly Compiled[];
+
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
     this.fileRules = rules.filter((r): r is FileRule => r.kind === 'file');
@@ -71,32 +36,31 @@ export class Engine {
     const ids = new Map<string, number>();
     this.compiled = rules
       .filter(isContent)
-      .flatMap((rule) => [{ keywords: rule.keywords, pattern: rule.pattern }, ...(rule.variants ?? [])].map(({ keywords, pattern, paths }: PatternSpec) => {
-        if (!pattern.global) throw new Error(`rule ${rule.id}: pattern needs the g flag`);
-        const keywordIds = keywords.map((k) => {
-          let id = ids.get(k);
-          if (id === undefined) ids.set(k, (id = ids.size));
+      .flatMap((rule) => patternsOf(rule).map(({ keywords, pattern, paths }) => {
+        if (!pattern.global && !pattern.sticky) throw new Error(`rule ${rule.id}: pattern needs the g or the y flag`);
+        if (keywords.length === 0) throw new Error(`rule ${rule.id}: pattern needs keywords`);
+        // A pattern that ignores case is gated by its keywords in any case.
+        const keywordIds = keywords.map((text) => {
+          const key = `${pattern.ignoreCase ? 'i' : 's'}${text}`;
+          let id = ids.get(key);
+          if (id === undefined) ids.set(key, (id = ids.size));
           return id;
         });
         return { rule, pattern, keywordIds, ...(paths ? { paths } : {}) };
       }));
-    this.selfGated = this.compiled.filter((c) => c.keywordIds.length === 0);
-    this.keywordText = [...ids.keys()];
-    this.keywords = this.keywordText.map((k) => Buffer.from(k, 'utf8'));
-    const anchors = new Map<string, Anchor>();
-    this.anchorOf = this.keywordText.map((k, id) => {
-      const { needle, offset } = anchorOf(k);
-      let a = anchors.get(needle);
-      if (!a) anchors.set(needle, (a = { needle: Buffer.from(needle, 'utf8'), keywords: [] }));
-      a.keywords.push({ bytes: this.keywords[id]!, offset });
-      return { needle: a.needle, offset };
-    });
-    this.anchors = [...anchors.values()];
+    this.search = new KeywordSearch([...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' })));
   }
 
-  /** All findings in one chunk, in the order of the rules and then of their position. */
-  scan(chunk: Chunk): Finding[] {
-    const present = this.presence(chunk.content);
+  /**
+   * All findings in one chunk, in the order of the rules and then of their position. `hits`: the
+   * keywords in its content, when a search over many chunks at once (candidates) found them already.
+   */
+  scan(chunk: Chunk, hits?: Hits): Finding[] {
+    const bytes = typeof chunk.content === 'string' ? Buffer.from(chunk.content, 'utf8') : chunk.content;
+    hits ??= this.search.find(bytes, noHits());
+    if (hits.ids.length === 0) return [];
+    const present = new Uint8Array(this.search.keywords.length);
+    for (const id of hits.ids) present[id] = 1;
     let text: string | undefined;
     let lines: LineIndex | undefined;
     const findings: Finding[] = [];
@@ -104,103 +68,83 @@ export class Engine {
     const spans: Span[] = [];
     // Built client output: key findings become the place rule's, and generic rules stay out.
     const place = this.placeRules.find((p) => p.takes(chunk.path, chunk.frameworks ?? []));
+
+    /** Judges one match and records its finding; false when the match is no secret. */
+    const consider = (rule: ContentRule, m: RegExpExecArray, text: string): boolean => {
+      const secret = m.groups?.secret ?? m[0];
+      const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
+      const end = start + secret.length;
+      const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path, frameworks: chunk.frameworks ?? [] }) : {};
+      if (verdict === null) return false;
+      lines ??= new LineIndex(text);
+      if (lines.lineText(start).includes(ALLOW_MARKER)) return true;
+      const [line, column] = lines.position(start);
+      const [endLine, endColumn] = lines.position(end);
+      if (this.hasFallback) spans.push({ start, end, fallback: rule.fallback === true });
+      const reported = verdict.secret === undefined ? secret : verdict.secret;
+      const finding: Finding = {
+        ruleId: rule.id,
+        severity: verdict.severity ?? rule.severity,
+        file: chunk.path,
+        line: chunk.line + line,
+        column,
+        endLine: chunk.line + endLine,
+        endColumn,
+        ...(chunk.commit === undefined ? {} : { commit: chunk.commit }),
+        message: verdict.message ?? rule.message,
+        fix: verdict.fix ?? rule.fix,
+        ...(verdict.confidence === undefined || verdict.confidence === 'high' ? {} : { confidence: verdict.confidence }),
+        ...(reported === null ? {} : { secret: reported }),
+        fingerprint: fingerprint(rule.id, chunk.path, reported ?? secret),
+      };
+      findings.push(place && rule.key ? restated(place, finding) : finding);
+      return true;
+    };
+
     for (const { rule, pattern: re, keywordIds, paths } of this.compiled) {
-      if (keywordIds.length > 0 && !keywordIds.some(present)) continue;
+      if (!keywordIds.some((id) => present[id] === 1)) continue;
       if (paths && !paths.test(chunk.path)) continue;
       if (place && rule.fallback) continue;
-      text ??= decode(chunk.content);
+      text ??= typeof chunk.content === 'string' ? chunk.content : decode(bytes);
+      if (re.sticky) {
+        // Anchored: tried where each of its keywords occurs, and not again inside a secret it found.
+        let from = 0;
+        for (const at of textOffsets(bytes, text, startsOf(hits, keywordIds))) {
+          if (at < from) continue;
+          re.lastIndex = at;
+          const m = re.exec(text);
+          if (m !== null && m[0].length > 0 && consider(rule, m, text)) from = m.index + m[0].length;
+        }
+        continue;
+      }
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const secret = m.groups?.secret ?? m[0];
-        const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
-        const end = start + secret.length;
-        const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path, frameworks: chunk.frameworks ?? [] }) : {};
-        if (verdict === null) {
-          // A rejected match may hide one that starts inside it (<add key="ApiKey" value="...">).
-          re.lastIndex = m.index + 1;
-          continue;
-        }
-        lines ??= new LineIndex(text);
-        if (lines.lineText(start).includes(ALLOW_MARKER)) continue;
-        const [line, column] = lines.position(start);
-        const [endLine, endColumn] = lines.position(end);
-        if (this.hasFallback) spans.push({ start, end, fallback: rule.fallback === true });
-        const reported = verdict.secret === undefined ? secret : verdict.secret;
-        const finding: Finding = {
-          ruleId: rule.id,
-          severity: verdict.severity ?? rule.severity,
-          file: chunk.path,
-          line: chunk.line + line,
-          column,
-          endLine: chunk.line + endLine,
-          endColumn,
-          ...(chunk.commit === undefined ? {} : { commit: chunk.commit }),
-          message: verdict.message ?? rule.message,
-          fix: verdict.fix ?? rule.fix,
-          ...(verdict.confidence === undefined || verdict.confidence === 'high' ? {} : { confidence: verdict.confidence }),
-          ...(reported === null ? {} : { secret: reported }),
-          fingerprint: fingerprint(rule.id, chunk.path, reported ?? secret),
-        };
-        findings.push(place && rule.key ? restated(place, finding) : finding);
+        if (m[0].length === 0) re.lastIndex++;
+        // A rejected match may hide one that starts inside it (<add key="ApiKey" value="...">).
+        else if (!consider(rule, m, text)) re.lastIndex = m.index + 1;
       }
     }
     return spans.some((s) => s.fallback) ? dropCovered(findings, spans) : findings;
   }
 
   /**
-   * The keyword prefilter over many files at once: `bytes` holds files back to back, file i ending
+   * The keyword search over many files at once: `bytes` holds files back to back, file i ending
    * (exclusive) at `ends[i]`, with a separator byte that no keyword contains (a newline) between
-   * them. Returns the indexes of the files in which some keyword occurs; only those need scanning.
-   * One search per keyword per window, instead of one per keyword per file.
+   * them. Returns, by file index, the keywords each file holds (offsets relative to the file); files
+   * without any are holes in the array, and only the others need scanning.
    */
-  candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): Set<number> {
-    const hits = new Set<number>();
-    if (this.selfGated.length > 0) this.gateItself(bytes, ends, paths, hits);
-    for (const { needle, keywords } of this.anchors) {
-      let at = bytes.indexOf(needle);
-      while (at !== -1) {
-        let next = at + 1;
-        for (const { bytes: kw, offset } of keywords) {
-          const start = at - offset;
-          if (start >= 0 && start + kw.length <= bytes.length && bytes.compare(kw, 0, kw.length, start, start + kw.length) === 0) {
-            const file = upperBound(ends, start);
-            if (file >= ends.length) break;
-            hits.add(file);
-            next = ends[file]!;
-            break;
-          }
-        }
-        at = next < bytes.length ? bytes.indexOf(needle, next) : -1;
-      }
+  candidates(bytes: Uint8Array, ends: readonly number[]): Hits[] {
+    const all = this.search.find(bytes, noHits());
+    const byFile: Hits[] = [];
+    for (let k = 0; k < all.ids.length; k++) {
+      const at = all.at[k]!;
+      const file = upperBound(ends, at);
+      if (file >= ends.length) continue;
+      const hits = (byFile[file] ??= noHits());
+      hits.ids.push(all.ids[k]!);
+      hits.at.push(at - (file === 0 ? 0 : ends[file - 1]! + 1));
     }
-    return hits;
-  }
-
-  /**
-   * Adds to `hits` the files where a self-gated pattern matches (run once over the whole window, read
-   * as latin1: one character a byte, so offsets are byte offsets) or whose path a path-gated one takes.
-   */
-  private gateItself(bytes: Buffer, ends: readonly number[], paths: readonly string[], hits: Set<number>): void {
-    let text: string | undefined;
-    for (const { pattern, paths: only } of this.selfGated) {
-      if (only) {
-        paths.forEach((p, i) => only.test(p) && hits.add(i));
-        continue;
-      }
-      text ??= bytes.toString('latin1');
-      const re = pattern;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const file = upperBound(ends, m.index);
-        if (file >= ends.length) break;
-        hits.add(file);
-        re.lastIndex = ends[file]! + 1;
-      }
-    }
+    return byFile;
   }
 
   /** The file rules' findings for one file (no content needed: names and git status). */
@@ -221,31 +165,13 @@ export class Engine {
     }
     return out;
   }
-
-  /** A memoised test "does keyword i occur in this content?", searching each keyword at most once. */
-  private presence(content: Uint8Array | string): (id: number) => boolean {
-    const seen: (boolean | undefined)[] = [];
-    if (typeof content === 'string') {
-      return (id) => (seen[id] ??= content.includes(this.keywordText[id]!));
-    }
-    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    return (id) => (seen[id] ??= this.holds(bytes, id));
-  }
-
-  /** Whether keyword `id` occurs in `bytes`, searched by its anchor (see anchorOf). */
-  private holds(bytes: Buffer, id: number): boolean {
-    const { needle, offset } = this.anchorOf[id]!;
-    const keyword = this.keywords[id]!;
-    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
-      const start = at - offset;
-      if (start >= 0 && start + keyword.length <= bytes.length && bytes.compare(keyword, 0, keyword.length, start, start + keyword.length) === 0) return true;
-    }
-    return false;
-  }
 }
 
 /** Whether a rule reads content (as opposed to a file rule's names or a place rule's places). */
 export const isContent = (r: Rule): r is ContentRule => r.kind === undefined || r.kind === 'content';
+
+/** A content rule's patterns: its own and its variants. */
+export const patternsOf = (rule: ContentRule): PatternSpec[] => [{ keywords: rule.keywords, pattern: rule.pattern }, ...(rule.variants ?? [])];
 
 /** A key rule's finding in a place that a place rule takes, as that rule's finding. */
 function restated(place: PlaceRule, f: Finding): Finding {
@@ -283,9 +209,34 @@ function dropCovered(findings: Finding[], spans: readonly Span[]): Finding[] {
   });
 }
 
-function decode(content: Uint8Array | string): string {
-  if (typeof content === 'string') return content;
-  return Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('utf8');
+/** Bytes as UTF-8 text (invalid sequences become U+FFFD). */
+function decode(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/** Where the keywords `ids` occur, in ascending order. */
+function startsOf(hits: Hits, ids: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < hits.ids.length; k++) if (ids.includes(hits.ids[k]!)) out.push(hits.at[k]!);
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * Byte offsets (ascending, each at an ASCII byte, as keywords start) as offsets into `text`, the
+ * decoding of `bytes`. Equal lengths mean every byte decoded to one code unit, so offsets agree;
+ * otherwise the text before each offset is measured by decoding the bytes since the previous one,
+ * which is exact because UTF-8 decoding starts afresh at every ASCII byte.
+ */
+function textOffsets(bytes: Uint8Array, text: string, offsets: number[]): number[] {
+  if (text.length === bytes.length) return offsets;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let byte = 0;
+  let unit = 0;
+  return offsets.map((at) => {
+    unit += buf.toString('utf8', byte, at).length;
+    byte = at;
+    return unit;
+  });
 }
 
 /** The first index i with sorted[i] > value (sorted.length when none). */

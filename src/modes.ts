@@ -8,6 +8,7 @@ import { loadBaseline } from './baseline.js';
 import type { ScanPlan } from './ci.js';
 import { isDotenv } from './dotenv.js';
 import { Engine, fingerprint } from './engine.js';
+import type { Hits } from './keywords.js';
 import { cmp, emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
@@ -196,8 +197,8 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   // Which code is client code follows from today's package.json files (history has no other view of them).
   const top = await workTreeRoot(cwd).catch(() => null);
   const projects = top === null ? null : new Projects(top);
-  const scanHere = (blob: Blob, content: Buffer): void =>
-    record(blob, engine.scan({ path: blob.path, content, line: 1, ...(projects ? { frameworks: projects.of(blob.path) } : {}) }));
+  const scanHere = (blob: Blob, content: Buffer, hits?: Hits): void =>
+    record(blob, engine.scan({ path: blob.path, content, line: 1, ...(projects ? { frameworks: projects.of(blob.path) } : {}) }, hits));
   // Reading git's output is this thread's job; the prefilter and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
   const pool = await windowPool(opts.ruleIds, top ?? '');

@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { RULES } from '../rules/index.js';
 import { isAppBundle } from './client.js';
 import { Engine } from './engine.js';
+import type { Hits } from './keywords.js';
 import { readForScan } from './sources/files.js';
 import { Projects } from './sources/projects.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
@@ -45,8 +46,8 @@ const WINDOW_SLACK = 128 << 10;
  */
 export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>, projects: Projects): BatchResult {
   const out = emptyBatch();
-  const scan = (path: string, content: Buffer): void => {
-    for (const f of engine.scan({ path, content, line: 1, frameworks: projects.of(path) })) out.findings.push(f);
+  const scan = (path: string, content: Buffer, hits?: Hits): void => {
+    for (const f of engine.scan({ path, content, line: 1, frameworks: projects.of(path) }, hits)) out.findings.push(f);
   };
   for (const file of files) {
     if (window.free < WINDOW_SLACK) window.flush(engine, scan);

@@ -68,9 +68,11 @@ export interface Judgement {
 }
 
 /**
- * A pattern and what gates it. Keywords gate it when given. A pattern without keywords gates itself:
- * the engine runs it over many files at once to pick the files to scan, so it must be cheap enough
- * to run on everything; with `paths`, it runs only on the files whose path matches.
+ * A pattern and the keywords that gate it: it runs only on content that holds one of them (in any
+ * letter case when the pattern has the i flag). With the g flag it runs over the whole text; with
+ * the y flag (sticky) it is anchored, tried only where one of its keywords starts, which is what
+ * keeps a pattern cheap whose keywords are common words. `paths`: it runs only on files whose path
+ * matches.
  */
 export interface PatternSpec {
   readonly keywords: readonly string[];

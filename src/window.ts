@@ -1,8 +1,8 @@
 // A window: many files' bytes back to back in one buffer, separated by a newline (which no keyword
-// contains), so that the engine's keyword prefilter searches each keyword once per window instead
-// of once per file. Only the files that hold a keyword are then scanned. Pure: no I/O.
+// contains), so that the engine's keyword search makes one pass per window instead of one per file. Only the files that hold a keyword are then scanned. Pure: no I/O.
 
 import type { Engine } from './engine.js';
+import type { Hits } from './keywords.js';
 
 /**
  * 1 MiB: small enough to stay in the CPU cache across the prefilter's passes (measured faster than
@@ -21,16 +21,12 @@ export interface WindowPacket<T extends Tag> {
   readonly tags: T[];
 }
 
-/** Hands each file of a packet that holds a keyword to `scan` (its bytes are valid during the call). */
-export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T>, scan: (tag: T, bytes: Buffer) => void): void {
+/** Hands each file of a packet that holds a keyword to `scan`, with the keywords it holds (its bytes are valid during the call). */
+export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T>, scan: (tag: T, bytes: Buffer, hits: Hits) => void): void {
   const { ends, tags } = packet;
   const used = ends.length === 0 ? 0 : ends[ends.length - 1]!;
   const buf = Buffer.from(packet.bytes, 0, used);
-  const paths = tags.map((t) => (typeof t === 'string' ? t : t.path));
-  for (const i of engine.candidates(buf, ends, paths)) {
-    const start = i === 0 ? 0 : ends[i - 1]! + 1;
-    scan(tags[i]!, buf.subarray(start, ends[i]));
-  }
+  engine.candidates(buf, ends).forEach((hits, i) => scan(tags[i]!, buf.subarray(i === 0 ? 0 : ends[i - 1]! + 1, ends[i]), hits));
 }
 
 export class Window<T extends Tag> {
@@ -79,7 +75,7 @@ export class Window<T extends Tag> {
   }
 
   /** Hands each file that holds a keyword to `scan` (its bytes are valid during the call), and empties the window. */
-  flush(engine: Engine, scan: (tag: T, bytes: Buffer) => void): void {
+  flush(engine: Engine, scan: (tag: T, bytes: Buffer, hits: Hits) => void): void {
     scanPacket(engine, { bytes: this.buf.buffer as ArrayBuffer, ends: this.ends, tags: this.tags }, scan);
     this.tags.length = 0;
     this.ends.length = 0;

@@ -26,8 +26,8 @@ parentPort!.on('message', (message: WorkerMessage) => {
     mergeBatch(total, scanBatch(root, message.files, engine, opts, window, projects!));
   } else {
     const found: [unknown, Finding[]][] = [];
-    scanPacket(engine, message.window, (tag: { path: string }, content) => {
-      const findings = engine.scan({ path: tag.path, content, line: 1, ...(projects ? { frameworks: projects.of(tag.path) } : {}) });
+    scanPacket(engine, message.window, (tag: { path: string }, content, hits) => {
+      const findings = engine.scan({ path: tag.path, content, line: 1, ...(projects ? { frameworks: projects.of(tag.path) } : {}) }, hits);
       if (findings.length > 0) found.push([tag, findings]);
     });
     const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };

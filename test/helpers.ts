@@ -109,7 +109,7 @@ export function json(run: Run): { findings: Array<Record<string, unknown>>; erro
 }
 
 /** Files packed as the sweep packs them into a window: back to back, a newline between, with the end of each. */
-export function windowOf(files: readonly string[]): { window: Buffer; ends: number[] } {
+export function windowOf(files: readonly (string | Buffer)[]): { window: Buffer; ends: number[] } {
   const ends: number[] = [];
   let at = 0;
   for (const f of files) {
@@ -117,5 +117,5 @@ export function windowOf(files: readonly string[]): { window: Buffer; ends: numb
     ends.push(at);
     at += 1;
   }
-  return { window: Buffer.from(files.join('\n')), ends };
+  return { window: Buffer.concat(files.flatMap((f, i) => [...(i === 0 ? [] : [Buffer.from('\n')]), Buffer.from(f)])), ends };
 }

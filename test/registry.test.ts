@@ -20,16 +20,17 @@ describe('rule registry', () => {
 
   for (const rule of RULES) {
     describe(rule.id, () => {
-      it('has a kebab-case id, and keywords and a global pattern (content rules) or a check (file rules)', () => {
+      it('has a kebab-case id, and keywords and a global or sticky pattern (content rules) or a check (file rules)', () => {
         expect(rule.id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         if (rule.kind === 'file') {
           expect(typeof rule.check).toBe('function');
         } else if (rule.kind === 'place') {
           expect(typeof rule.takes).toBe('function');
         } else {
-          // Only a generic (fallback) rule may do without keywords: its patterns pick their files themselves.
-          expect(rule.keywords.length > 0 || rule.fallback === true).toBe(true);
-          for (const p of [rule.pattern, ...(rule.variants ?? []).map((v) => v.pattern)]) expect(p.flags).toContain('g');
+          for (const p of [rule, ...(rule.variants ?? [])]) {
+            expect(p.keywords.length).toBeGreaterThan(0);
+            expect(p.pattern.flags).toMatch(/[gy]/);
+          }
         }
         expect(rule.message.length).toBeGreaterThan(20);
         expect(rule.fix.length).toBeGreaterThan(20);

@@ -1,0 +1,223 @@
+// The keyword search: every occurrence of many keywords in raw bytes, found in one pass. Its inner
+// loop is WebAssembly with SIMD (src/keywords.as.ts, the Teddy algorithm of Hyperscan and ripgrep):
+// 16 positions at a time are checked against all keywords' anchors at once, and only candidates
+// are compared in full. This file chooses the anchors, lays out the tables the loop reads, and
+// feeds it the bytes. One pass costs about the same for 10 keywords as for 60, where a search per
+// keyword (Buffer.indexOf) costs a pass each. Pure: no I/O, no decoding.
+
+import WASM from './generated/keywords-wasm.js';
+
+/** A keyword to find; `fold`: in any ASCII letter case (for patterns with the i flag). */
+export interface Keyword {
+  readonly text: string;
+  readonly fold: boolean;
+}
+
+/** Occurrences: keyword ids (indexes into the search's keywords) and byte offsets, side by side. */
+export interface Hits {
+  readonly ids: number[];
+  readonly at: number[];
+}
+
+export const noHits = (): Hits => ({ ids: [], at: [] });
+
+/**
+ * Printable bytes ranked by how often they occur in source code, most common first (counted over
+ * 90 MB of the JavaScript, TypeScript, JSON and Markdown in node_modules); bytes not listed are
+ * rarer still. Anchors of rare bytes make few candidates.
+ */
+const COMMON = ' etrsnoia\nclpdu.hmf"g,()/=y*b:\'v{;}wk-x`SA_ET\tICRO0[j]1PDNLM>2|F#BqU&?\\3H<@!W8465+zG9V$7YK^JQX%Z\r~';
+/** Each byte's rank in COMMON; unlisted bytes rank last. */
+const RANK = new Uint8Array(256).fill(COMMON.length);
+for (let i = 0; i < COMMON.length; i++) RANK[COMMON.charCodeAt(i)] = i;
+/** A byte's estimated share of source code, from its rank (roughly Zipf's). */
+const SHARE = (() => {
+  const weights = Array.from({ length: 256 }, (_, b) => 1 / (RANK[b]! + 3) ** 2);
+  const total = weights.reduce((a, b) => a + b);
+  return weights.map((w) => w / total);
+})();
+
+// The memory layout that src/keywords.as.ts reads (byte addresses).
+const TABLE = 0;
+const NIBBLES = 1 << 16;
+const GROUPS = NIBBLES + 96;
+const MAX_GROUPS = 255;
+const ENTRIES = GROUPS + 4 * MAX_GROUPS + 4;
+const MAX_ENTRIES = 1024;
+const KEYWORD_BYTES = ENTRIES + 16 * MAX_ENTRIES;
+/** Hits of one call: (id, offset) pairs of u32. */
+const OUT = 128 << 10;
+const OUT_SLOTS = 32 << 10;
+/** Bytes are searched in segments of this size (each with the few bytes after it that a keyword may reach into). */
+const SEGMENT = 1 << 20;
+const INPUT = OUT + 8 * OUT_SLOTS;
+/** 2 MiB, as --initialMemory in scripts/build.mjs: the layout fits with room to spare. */
+const MEMORY = 32 << 16;
+
+interface Exports {
+  readonly memory: WebAssembly.Memory;
+  readonly resumeAt: WebAssembly.Global;
+  find(at: number, n: number, from: number, out: number, cap: number, room: number): number;
+}
+
+/** Compiled once per thread, on first use. */
+let compiled: WebAssembly.Module | undefined;
+
+/** The byte spellings of a string: itself, or each ASCII case of its letters when folded. */
+function spellings(text: string, fold: boolean): number[][] {
+  let out: number[][] = [[]];
+  for (const ch of text) {
+    const cases = fold && ch.toLowerCase() !== ch.toUpperCase() ? [ch.toLowerCase(), ch.toUpperCase()] : [ch];
+    out = out.flatMap((s) => cases.map((c) => [...s, c.charCodeAt(0)]));
+  }
+  return out;
+}
+
+/** How rare the three bytes at `at` are: the sum of their ranks, each in its more common case when folded. */
+function rarity(text: string, at: number, fold: boolean): number {
+  let sum = 0;
+  for (let i = at; i < at + 3; i++) {
+    const c = text.charCodeAt(i);
+    sum += fold && /[A-Za-z]/.test(text[i]!) ? Math.min(RANK[c | 0x20]!, RANK[c & ~0x20]!) : RANK[c]!;
+  }
+  return sum;
+}
+
+/** The share of source code bytes by low and by high nibble. */
+const NIBBLE_SHARE = [0, 4].map((shift) => Array.from({ length: 16 }, (_, v) => SHARE.reduce((sum, p, b) => sum + (((b >> shift) & 15) === v ? p : 0), 0)));
+
+/**
+ * About the share of positions that a bucket takes as candidates. `masks` holds, for each of the
+ * anchor's three bytes, the set of low and the set of high nibbles seen (six 16-bit sets, from
+ * `at`); a byte passes when both its nibbles are in the sets (taken as independent).
+ */
+function cost(masks: Int32Array, at: number): number {
+  let p = 1;
+  for (let k = 0; k < 6; k++) {
+    const set = masks[at + k]!;
+    const share = NIBBLE_SHARE[k & 1]!;
+    let sum = 0;
+    for (let v = 0; v < 16; v++) if ((set >> v) & 1) sum += share[v]!;
+    p *= sum;
+  }
+  return p;
+}
+
+/** The masks of 8 buckets (see cost) that spread `anchors` so that few positions become candidates. */
+function bucketsOf(anchors: readonly (readonly number[])[]): Int32Array {
+  const masks = new Int32Array(8 * 6);
+  const costs = new Float64Array(8);
+  const trial = new Int32Array(6);
+  const common = (a: readonly number[]): number => SHARE[a[0]!]! * SHARE[a[1]!]! * SHARE[a[2]!]!;
+  // The most common anchors first, each into the bucket that it makes the least worse.
+  for (const anchor of [...anchors].sort((a, b) => common(b) - common(a))) {
+    let best = 0;
+    let least = Infinity;
+    for (let i = 0; i < 8; i++) {
+      for (let k = 0; k < 6; k++) trial[k] = masks[6 * i + k]! | (1 << ((anchor[k >> 1]! >> ((k & 1) * 4)) & 15));
+      const worse = cost(trial, 0) - costs[i]!;
+      if (worse < least) [least, best] = [worse, i];
+    }
+    for (let k = 0; k < 6; k++) masks[6 * best + k]! |= 1 << ((anchor[k >> 1]! >> ((k & 1) * 4)) & 15);
+    costs[best] = cost(masks, 6 * best);
+  }
+  return masks;
+}
+
+export class KeywordSearch {
+  readonly keywords: readonly Keyword[];
+  private readonly wasm: Exports;
+  private readonly memory: Uint8Array;
+  /** Result slots a block of 16 positions may fill at most: the search stops for room before it. */
+  private readonly room: number;
+  /** Bytes a keyword may reach past its segment. */
+  private readonly reach: number;
+
+  constructor(keywords: readonly Keyword[]) {
+    this.keywords = keywords;
+    compiled ??= new WebAssembly.Module(Buffer.from(WASM, 'base64'));
+    this.wasm = new WebAssembly.Instance(compiled, { env: { abort: () => { throw new Error('keyword search: abort'); } } }).exports as unknown as Exports;
+    if (this.wasm.memory.buffer.byteLength < MEMORY) this.wasm.memory.grow((MEMORY - this.wasm.memory.buffer.byteLength) >> 16);
+    this.memory = new Uint8Array(this.wasm.memory.buffer);
+    const view = new DataView(this.wasm.memory.buffer);
+
+    // Each keyword's anchor: the three bytes at the offset whose bytes are rarest.
+    const groups = new Map<number, { id: number; offset: number }[]>();
+    const anchors: number[][] = [];
+    let bytesAt = KEYWORD_BYTES;
+    const address: number[] = [];
+    keywords.forEach(({ text, fold }, id) => {
+      if (text.length < 3 || !/^[\x20-\x7e]+$/.test(text)) throw new Error(`keyword ${JSON.stringify(text)}: needs three or more printable ASCII characters`);
+      let offset = 0;
+      for (let i = 1, best = rarity(text, 0, fold); i + 3 <= text.length; i++) {
+        const r = rarity(text, i, fold);
+        if (r > best) [offset, best] = [i, r];
+      }
+      address[id] = bytesAt;
+      this.memory.set(Buffer.from(fold ? text.toLowerCase() : text, 'latin1'), bytesAt);
+      bytesAt += text.length;
+      for (const anchor of spellings(text.slice(offset, offset + 3), fold)) {
+        anchors.push(anchor);
+        const pair = anchor[0]! | (anchor[1]! << 8);
+        const group = groups.get(pair) ?? [];
+        if (!group.some((e) => e.id === id)) group.push({ id, offset });
+        groups.set(pair, group);
+      }
+    });
+    if (groups.size > MAX_GROUPS || keywords.reduce((n, k) => n + k.text.length, KEYWORD_BYTES) > OUT) throw new Error(`keyword search: too many keywords (${keywords.length})`);
+
+    // The exact table: pair -> group of entries.
+    let entry = 0;
+    let largest = 0;
+    [...groups].forEach(([pair, members], g) => {
+      this.memory[TABLE + pair] = g + 1;
+      view.setUint32(GROUPS + 4 * g, entry | (members.length << 16), true);
+      for (const { id, offset } of members) {
+        if (entry === MAX_ENTRIES) throw new Error(`keyword search: too many keywords (${keywords.length})`);
+        const at = ENTRIES + 16 * entry++;
+        view.setUint32(at, id, true);
+        view.setInt32(at + 4, offset, true);
+        view.setUint32(at + 8, keywords[id]!.text.length | (keywords[id]!.fold ? 1 << 16 : 0), true);
+        view.setUint32(at + 12, address[id]!, true);
+      }
+      largest = Math.max(largest, members.length);
+    });
+    this.room = 16 * largest;
+    this.reach = Math.max(...keywords.map((k) => k.text.length)) - 1;
+
+    // Per nibble value, the bits of the buckets that allow it: 16 bytes for each of the six masks.
+    const masks = bucketsOf(anchors);
+    for (let k = 0; k < 6; k++) {
+      for (let v = 0; v < 16; v++) {
+        let bits = 0;
+        for (let i = 0; i < 8; i++) bits |= ((masks[6 * i + k]! >> v) & 1) << i;
+        this.memory[NIBBLES + 16 * k + v] = bits;
+      }
+    }
+  }
+
+  /**
+   * Appends every occurrence in `bytes` to `out` (offsets relative to `bytes`), ordered by where
+   * its anchor sits; occurrences may overlap.
+   */
+  find(bytes: Uint8Array, out: Hits): Hits {
+    const { memory, wasm } = this;
+    const view = new Uint32Array(memory.buffer, OUT, 2 * OUT_SLOTS);
+    for (let base = 0; base < bytes.length; base += SEGMENT) {
+      const piece = bytes.subarray(base, Math.min(bytes.length, base + SEGMENT + this.reach));
+      memory.set(piece, INPUT);
+      for (let from = 0; from < piece.length; ) {
+        const count = wasm.find(INPUT, piece.length, from, OUT, OUT_SLOTS, this.room);
+        for (let k = 0; k < count; k++) {
+          const start = view[2 * k + 1]!;
+          // One that starts in the bytes after the segment is the next segment's.
+          if (start >= SEGMENT) continue;
+          out.ids.push(view[2 * k]!);
+          out.at.push(base + start);
+        }
+        from = wasm.resumeAt.value as number;
+      }
+    }
+    return out;
+  }
+}
