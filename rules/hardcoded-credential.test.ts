@@ -191,7 +191,7 @@ describe('hardcoded-credential anchored at the words of names', () => {
     const engine = new Engine([rule]);
     const files = [Buffer.from('# café, Р†\n'), Buffer.from(`# café, Р†, 🔑\nAPI_KEY = "${t}"\n`), Buffer.concat([Buffer.from([0xc3, 0xa9, 0xff, 0xe2, 0x82]), Buffer.from(` x = 1; PASSWORD = "${pw}"\n`)]), Buffer.from('plain')];
     const { window, ends } = windowOf(files);
-    const found = engine.candidates(window, ends);
+    const found = engine.candidates(window, ends, ['a.py', 'b.py', 'c.py', 'd.py']);
     expect(Object.keys(found).map(Number)).toEqual([1, 2]);
     const at = (i: number): number[] => {
       const f = engine.scan({ path: 'a.py', content: files[i]!, line: 1 }, found[i])[0]!;
@@ -200,6 +200,29 @@ describe('hardcoded-credential anchored at the words of names', () => {
     expect(at(1)).toEqual([2, 12, 12 + t.length]);
     // é, then three bytes that are no UTF-8 (two U+FFFD): five bytes, three characters before the line's text.
     expect(at(2)).toEqual([1, 24, 24 + pw.length]);
+  });
+
+  it('chooses from a window only the files where a pattern matches at a word, in the files it runs on', () => {
+    const engine = new Engine([rule]);
+    const files: [string, string][] = [
+      ['keys.js', 'const keys = Object.keys(tokens).map((key) => passThrough(key));\n'],
+      ['assign.js', `const apiKey = "${t}";\n`],
+      // The value holds à (bytes C3 A0): read as latin1, A0 is a no-break space, which must not end it.
+      ['accent.js', `const password = "${pw.slice(0, 4)}à${pw.slice(4)}";\n`],
+      ['config.yml', `api_key: ${t}\n`],
+      ['config.js', `api_key: ${t}\n`],
+      ['url.js', `fetch("https://example.org/api?token");\n`],
+      ['db.js', `const url = "postgres://app:${pw}@db.internal/app";\n`],
+    ];
+    const { window, ends } = windowOf(files.map(([, text]) => text));
+    const found = engine.candidates(window, ends, files.map(([path]) => path));
+    expect(Object.keys(found).map((i) => files[Number(i)]![0])).toEqual(['assign.js', 'accent.js', 'config.yml', 'db.js']);
+    for (const [i, hits] of found.entries()) {
+      if (!hits) continue;
+      const [path, text] = files[i]!;
+      expect(engine.scan({ path, content: Buffer.from(text), line: 1 }, hits)).toEqual(engine.scan({ path, content: Buffer.from(text), line: 1 }));
+      expect(engine.scan({ path, content: Buffer.from(text), line: 1 }, hits)).toHaveLength(1);
+    }
   });
 });
 

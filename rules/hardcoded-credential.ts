@@ -42,16 +42,21 @@ const CONFIG_SEP = [
   String.raw`[ \t]+`, // ENV API_KEY value (the judge checks the line starts with ENV or ARG)
 ].join('|');
 const QUOTE = "[\"'\\x60]";
+/**
+ * ASCII whitespace. The patterns are also tried on bytes read as latin1 (see PatternSpec), where \s
+ * would also take byte 0xA0 (part of the UTF-8 of à, Р, †): what they allow must not depend on it.
+ */
+const SPACE = String.raw`\t\n\v\f\r `;
 
 /** A name's word and the rest of the name after it; the closing quotes and the separator after the name. */
 const NAME_THEN = (sep: string): string => String.raw`(?<word>${WORD}[\w.\-]*)(?<sep>${CLOSE}(?:${sep}))`;
 /** A bearer scheme before a token: Authorization: "Bearer ...", -H "Authorization: Bearer ...". */
 const BEARER = String.raw`(?<bearer>Bearer[ \t]+)?`;
 
-const CODE = new RegExp(String.raw`${NAME_THEN(CODE_SEP)}(?<open>${QUOTE})${BEARER}(?<secret>[^"'\x60\s\\]{6,300})\\?\k<open>`, 'iy');
+const CODE = new RegExp(String.raw`${NAME_THEN(CODE_SEP)}(?<open>${QUOTE})${BEARER}(?<secret>[^"'\x60${SPACE}\\]{6,300})\\?\k<open>`, 'iy');
 
 /** A quoted value (any character but its quote), or an unquoted one (up to a delimiter). */
-const VALUE = String.raw`(?<open>${QUOTE}?)${BEARER}(?<secret>(?<=${QUOTE}(?:Bearer[ \t]+)?)[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}(?:Bearer[ \t]+)?)[^\s"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
+const VALUE = String.raw`(?<open>${QUOTE}?)${BEARER}(?<secret>(?<=${QUOTE}(?:Bearer[ \t]+)?)[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}(?:Bearer[ \t]+)?)[^${SPACE}"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
 const CONFIG = new RegExp(`${NAME_THEN(CONFIG_SEP)}${VALUE}`, 'iy');
 
 /** A bearer token anywhere: setValue("Bearer ...", forHTTPHeaderField: "Authorization"), from_static("Bearer ..."). */
@@ -61,7 +66,7 @@ const BEARER_TOKEN = /\b(?<scheme>Bearer)[ \t]+(?<secret>[A-Za-z0-9._~+/-]{16,}=
 const CONNECTION_STRING = /(?<=^|[;,"'\s?&])(?<conn>Password|password|PASSWORD|Pwd|pwd|SharedAccessKey|AccountKey)=(?<secret>(?<=[?&]\w+=)[^;,"'\s<>&]{6,200}|(?<![?&]\w+=)[^;,"'\s<>]{6,200})/g;
 
 /** user:password@host in a URL; the judge checks a scheme precedes `://`. */
-const URL_CREDENTIAL = /:\/\/(?<user>[^\s:/?#@'"`<>()\\]{0,64}):(?<secret>[^\s:/?#@'"`<>()\\]{3,128})@(?<host>[\w.-]*\w)/y;
+const URL_CREDENTIAL = new RegExp(String.raw`:\/\/(?<user>[^${SPACE}:/?#@'"\x60<>()\\]{0,64}):(?<secret>[^${SPACE}:/?#@'"\x60<>()\\]{3,128})@(?<host>[\w.-]*\w)`, 'y');
 
 // ---------------------------------------------------------------------------------------------
 // Names.

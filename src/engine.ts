@@ -27,6 +27,8 @@ export class Engine {
   private readonly fileRules: readonly FileRule[];
   private readonly placeRules: readonly PlaceRule[];
   private readonly hasFallback: boolean;
+  /** By keyword id, the patterns it gates. */
+  private readonly gated: readonly Compiled[][];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
@@ -49,6 +51,7 @@ export class Engine {
         return { rule, pattern, keywordIds, ...(paths ? { paths } : {}) };
       }));
     this.search = new KeywordSearch([...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' })));
+    this.gated = this.search.keywords.map((_, id) => this.compiled.filter((c) => c.keywordIds.includes(id)));
   }
 
   /**
@@ -130,21 +133,46 @@ export class Engine {
   /**
    * The keyword search over many files at once: `bytes` holds files back to back, file i ending
    * (exclusive) at `ends[i]`, with a separator byte that no keyword contains (a newline) between
-   * them. Returns, by file index, the keywords each file holds (offsets relative to the file); files
-   * without any are holes in the array, and only the others need scanning.
+   * them. Returns, by file index, the keyword hits that count in each file (offsets relative to the
+   * file); files without any are holes in the array, and only the others need scanning. A hit
+   * counts when a pattern it gates takes the file's path and, for an anchored pattern, matches
+   * there. That match is tried on the bytes read as latin1 (one character a byte, one string for
+   * the whole window), which spares decoding the many files that hold a common word (key, token)
+   * but no assignment.
    */
-  candidates(bytes: Uint8Array, ends: readonly number[]): Hits[] {
+  candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): Hits[] {
     const all = this.search.find(bytes, noHits());
-    const byFile: Hits[] = [];
-    for (let k = 0; k < all.ids.length; k++) {
-      const at = all.at[k]!;
-      const file = upperBound(ends, at);
-      if (file >= ends.length) continue;
-      const hits = (byFile[file] ??= noHits());
+    const files = all.at.map((at) => upperBound(ends, at));
+    let latin1: string | undefined;
+    // Whether pattern c runs on the file at all (its paths), asked once per file.
+    let pathsOf = -1;
+    const takes = new Map<RegExp, boolean>();
+    const runsOn = (c: Compiled, file: number): boolean => {
+      if (!c.paths) return true;
+      if (pathsOf !== file) {
+        pathsOf = file;
+        takes.clear();
+      }
+      let yes = takes.get(c.paths);
+      if (yes === undefined) takes.set(c.paths, (yes = c.paths.test(paths[file]!)));
+      return yes;
+    };
+    const matchesAt = (c: Compiled, at: number): boolean => {
+      const text = (latin1 ??= bytes.toString('latin1'));
+      c.pattern.lastIndex = at;
+      return c.pattern.exec(text) !== null;
+    };
+    // scan() tries anchored patterns on the decoded text again, only at the hits that count.
+    const counts = files.map((file, k) => file < ends.length && this.gated[all.ids[k]!]!.some((c) => runsOn(c, file) && (!c.pattern.sticky || matchesAt(c, all.at[k]!))));
+    const chosen: Hits[] = [];
+    for (let k = 0; k < files.length; k++) {
+      if (!counts[k]) continue;
+      const file = files[k]!;
+      const hits = (chosen[file] ??= noHits());
       hits.ids.push(all.ids[k]!);
-      hits.at.push(at - (file === 0 ? 0 : ends[file - 1]! + 1));
+      hits.at.push(all.at[k]! - (file === 0 ? 0 : ends[file - 1]! + 1));
     }
-    return byFile;
+    return chosen;
   }
 
   /** The file rules' findings for one file (no content needed: names and git status). */

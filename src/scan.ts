@@ -92,16 +92,20 @@ export interface ScanFilesOptions extends BatchOptions {
 
 /** Files listed before a scan is worth the start-up of worker threads. */
 const THREAD_THRESHOLD = 1500;
-/** Files per message to a worker when re-dealing the files held before the pool started. */
+/** Files per batch handed to a thread once the pool runs. */
 const POOL_BATCH = 512;
 
 /** The compiled worker beside this module; absent when running from TypeScript sources (tests). */
 const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : null;
 
+/** Lets messages from workers in (their requests for more work) between this thread's own batches. */
+const letMessagesIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Scans files as they are listed: `batches` yields lists of paths (relative to root). Small scans
- * run in this thread; once the listed files reach the threshold, worker threads start and take the
- * batches round-robin while listing goes on, so that listing, thread start-up and reading overlap.
+ * run in this thread; once the listed files reach the threshold, worker threads start, and every
+ * thread, this one included, takes batches from one queue as it becomes free, so that listing,
+ * thread start-up and reading overlap and no thread waits on another at the end.
  */
 export async function scanFiles(root: string, batches: Iterable<readonly string[]>, opts: ScanFilesOptions): Promise<BatchResult> {
   const threads = WORKER_URL ? (opts.threads ?? -1) : 0;
@@ -112,25 +116,29 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
   // Each package.json is read once per thread, and only for the files that reach the rules.
   const projects = new Projects(root);
   const mine = emptyBatch();
+  const scanOwn = (files: readonly string[]): void => mergeBatch(mine, scanBatch(root, files, engine, opts, window, projects));
   let pool: Pool | undefined;
-  let turn = 0;
-  // With a pool, this thread takes its turn among the workers: one batch in (size + 1) is its own.
-  const deal = (files: readonly string[]): void => {
-    if (turn++ % (pool!.size + 1) === pool!.size) mergeBatch(mine, scanBatch(root, files, engine, opts, window, projects));
-    else pool!.submit(files);
-  };
   for (const batch of batches) {
-    if (pool) {
-      deal(batch);
-      continue;
-    }
-    held.push(...batch);
-    if (threads !== 0 && held.length >= threshold) {
+    if (!pool) {
+      held.push(...batch);
+      if (threads === 0 || held.length < threshold) continue;
       pool = await startPool(root, opts, threads);
-      for (let i = 0; i < held.length; i += POOL_BATCH) deal(held.slice(i, i + POOL_BATCH));
+      for (let i = 0; i < held.length; i += POOL_BATCH) pool.submit(held.slice(i, i + POOL_BATCH));
+    } else {
+      pool.submit(batch);
+    }
+    // While listing goes on, this thread scans only what the workers leave.
+    const own = pool.spare();
+    if (own) {
+      scanOwn(own);
+      await letMessagesIn();
     }
   }
   if (!pool) return scanBatch(root, held, engine, opts, window, projects);
+  for (let own = pool.spare(true); own; own = pool.spare(true)) {
+    scanOwn(own);
+    await letMessagesIn();
+  }
   const total = await pool.finish();
   mergeBatch(total, mine);
   return total;
@@ -139,27 +147,34 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
 /** What the main thread sends a worker (see worker.ts). */
 export type WorkerMessage = { readonly files: readonly string[] } | { readonly window: WindowPacket<{ path: string }> } | null;
 
+/** Batches a worker holds at most: the one it scans and the next, so that it never waits for a message. */
+const AHEAD = 2;
+
 /** A worker's answer to a window: the findings per tag, and the buffer, handed back for reuse. */
 export interface WindowReply<T> {
   readonly bytes: ArrayBuffer;
   readonly found: [T, Finding[]][];
 }
 
-type WorkerAnswer = { readonly total: BatchResult } | { readonly window: WindowReply<unknown> };
+type WorkerAnswer = { readonly total: BatchResult } | { readonly window: WindowReply<unknown> } | { readonly done: true };
 
 /**
- * Worker threads. File batches go round-robin and add up to one total per worker, collected by
- * finish(); windows go to the worker with the fewest waiting and are answered one by one.
+ * Worker threads. File batches wait in one queue, and each worker holds at most AHEAD of them, asking
+ * for the next as it finishes one; batches add up to one total per worker, collected by finish().
+ * Windows go to the worker with the fewest waiting and are answered one by one.
  */
 export class Pool {
   private readonly workers: Worker[];
   private readonly totals: Promise<BatchResult>[];
   private readonly waiting: { resolve: (r: WindowReply<unknown>) => void; reject: (e: Error) => void }[][];
-  private next = 0;
+  private readonly queue: (readonly string[])[] = [];
+  /** Batches each worker holds. */
+  private readonly held: number[];
 
   constructor(workers: Worker[]) {
     this.workers = workers;
     this.waiting = this.workers.map(() => []);
+    this.held = this.workers.map(() => 0);
     this.totals = this.workers.map(
       (w, i) =>
         new Promise<BatchResult>((resolve, reject) => {
@@ -169,7 +184,10 @@ export class Pool {
           };
           w.on('message', (m: WorkerAnswer) => {
             if ('total' in m) resolve(m.total);
-            else this.waiting[i]!.shift()?.resolve(m.window);
+            else if ('done' in m) {
+              this.held[i]!--;
+              this.deal();
+            } else this.waiting[i]!.shift()?.resolve(m.window);
           });
           w.once('error', fail);
           w.once('exit', (code) => fail(new Error(`scan worker stopped (exit code ${code})`)));
@@ -183,8 +201,28 @@ export class Pool {
     return this.workers.length;
   }
 
+  /** Queues a batch of files for the workers. */
   submit(files: readonly string[]): void {
-    this.workers[this.next++ % this.workers.length]!.postMessage({ files } satisfies WorkerMessage);
+    this.queue.push(files);
+    this.deal();
+  }
+
+  /**
+   * A batch for the calling thread to scan itself: one that no worker has room for, or, once the
+   * list is complete (`last`), any batch still queued. Undefined when there is none.
+   */
+  spare(last = false): readonly string[] | undefined {
+    this.deal();
+    return this.queue.length > (last ? 0 : this.workers.length) ? this.queue.shift() : undefined;
+  }
+
+  private deal(): void {
+    for (let i = 0; i < this.workers.length && this.queue.length > 0; i++) {
+      while (this.held[i]! < AHEAD && this.queue.length > 0) {
+        this.held[i]!++;
+        this.workers[i]!.postMessage({ files: this.queue.shift()! } satisfies WorkerMessage);
+      }
+    }
   }
 
   scanWindow<T extends { path: string }>(packet: WindowPacket<T>): Promise<WindowReply<T>> {

@@ -1,5 +1,6 @@
 // A scan worker thread. Messages in:
-//   { files }   a batch of paths (relative to root) to read and scan; results add up to a total
+//   { files }   a batch of paths (relative to root) to read and scan; results add up to a total,
+//               and { done } asks for the next batch
 //   { window }  a window of blobs read by the main thread; answered at once, its buffer handed back
 //   null        the list is over: answer with the total and close
 // The same scanBatch and scanPacket run in the main thread for small scans.
@@ -24,6 +25,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
     parentPort!.close();
   } else if ('files' in message) {
     mergeBatch(total, scanBatch(root, message.files, engine, opts, window, projects!));
+    parentPort!.postMessage({ done: true });
   } else {
     const found: [unknown, Finding[]][] = [];
     scanPacket(engine, message.window, (tag: { path: string }, content, hits) => {

@@ -78,13 +78,13 @@ describe('keyword search over a window of files', () => {
   it('returns exactly the files that hold a keyword, whatever their position', () => {
     const files = ['nothing here', `k = "${key}"`, 'plain text', `GEMINI_API_KEY=${fake.google()}`, '', 'also clean'];
     const { window, ends } = windowOf(files);
-    expect(holding(engine.candidates(window, ends))).toEqual([1, 3]);
+    expect(holding(engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`)))).toEqual([1, 3]);
   });
 
   it('does not read past the end when a file ends with the start of a keyword (anse: providerGoogle, the start of GoogleGenerativeAI)', () => {
     const tail = 'export default providerGoogle';
     expect(engine.scan({ path: 'src/providers/google/index.ts', content: Buffer.from(tail), line: 1 })).toEqual([]);
     const { window, ends } = windowOf(['const a = 1;', tail]);
-    expect(holding(engine.candidates(window, ends))).toEqual([]);
+    expect(holding(engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`)))).toEqual([]);
   });
 });
