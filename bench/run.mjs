@@ -109,6 +109,15 @@ function median(cmd, args, opts, runs = RUNS) {
   return all[Math.floor(all.length / 2)];
 }
 
+/** Medians of several commands ({ name: [cmd, args, opts] }), run in turn round after round after a warm-up of each. */
+function interleaved(commands, runs) {
+  const entries = Object.entries(commands);
+  for (const [, [cmd, args, opts]] of entries) time(cmd, args, opts);
+  const all = Object.fromEntries(entries.map(([name]) => [name, []]));
+  for (let r = 0; r < runs; r++) for (const [name, [cmd, args, opts]] of entries) all[name].push(time(cmd, args, opts));
+  return Object.fromEntries(entries.map(([name]) => [name, all[name].sort((a, b) => a - b)[Math.floor(runs / 2)]]));
+}
+
 /** Short commands vary more between runs than long ones: take more of them. */
 const SHORT_RUNS = Number(process.env.BENCH_SHORT_RUNS ?? 21);
 
@@ -144,42 +153,43 @@ const { files, bytes } = treeStats();
 console.log('sweep');
 const mb = bytes / 1024 / 1024;
 console.log(`tree: ${files} files, ${mb.toFixed(0)} MiB (${tree})`);
-console.log(`keywords: ${keywords.length / 2}; runs: median of ${RUNS} after a warm-up; cores: ${availableParallelism()}`);
+console.log(`keywords: ${keywords.length / 2}; runs: median of ${RUNS} rounds (each command once a round, in turn) after a warm-up; cores: ${availableParallelism()}`);
 
-const rows = [];
-const nodeFloor = median(process.execPath, ['-e', '0']);
-rows.push(['node -e 0 (start-up floor)', nodeFloor]);
+// Every command of this part runs once per round, in turn, so that a slow spell of a shared
+// machine slows all of them alike rather than the one measured then.
 const rg = which('rg');
-let rgMs = null;
-if (rg) {
-  const rgArgs = ['--hidden', '--no-ignore', ...keywords, tree];
-  rgMs = median(rg, rgArgs, { okCodes: [1] });
-  rows.push(['ripgrep, same keywords, same files', rgMs]);
-} else {
-  console.log('ripgrep not found: install it (apt-get install ripgrep) for the ratio');
-}
-const lg = median(process.execPath, [BIN, 'scan', tree, '--format', 'json'], { okCodes: [1] });
-rows.push(['leakgate scan (worker threads)', lg]);
-// The key rules alone, against ripgrep searching their keywords only.
+if (!rg) console.log('ripgrep not found: install it (apt-get install ripgrep) for the ratio');
 const keyRules = rules.filter((r) => r.key);
-const rgKeys = rg ? median(rg, ['--hidden', '--no-ignore', ...rgKeywords(keyRules), tree], { okCodes: [1] }) : null;
-if (rgKeys) rows.push(['ripgrep, the key rules\' keywords', rgKeys]);
-const lgKeys = median(process.execPath, [BIN, 'scan', tree, '--format', 'json', '--rules', keyRules.map((r) => r.id).join(',')], { okCodes: [1] });
-rows.push(['leakgate scan, key rules only', lgKeys]);
-// Every rule but the generic one, whose keywords are common words (key, token...): its cost.
 const notGeneric = rules.filter((r) => r.id !== 'hardcoded-credential').map((r) => r.id).join(',');
-const lgNotGeneric = median(process.execPath, [BIN, 'scan', tree, '--format', 'json', '--rules', notGeneric], { okCodes: [1] });
-rows.push(['leakgate scan, all rules but hardcoded-credential', lgNotGeneric]);
-if (process.env.NODE_EXTRA_CA_CERTS) {
-  // This variable makes every Node.js process load a certificate file at start (~70 ms here);
+const scan = (...more) => [process.execPath, [BIN, 'scan', tree, '--format', 'json', ...more], { okCodes: [1] }];
+const noCerts = { ...process.env };
+delete noCerts.NODE_EXTRA_CA_CERTS;
+const commands = {
+  node: [process.execPath, ['-e', '0'], {}],
+  ...(rg ? { rg: [rg, ['--hidden', '--no-ignore', ...keywords, tree], { okCodes: [1] }], rgKeys: [rg, ['--hidden', '--no-ignore', ...rgKeywords(keyRules), tree], { okCodes: [1] }] } : {}),
+  lg: scan(),
+  lgKeys: scan('--rules', keyRules.map((r) => r.id).join(',')),
+  // Every rule but the generic one, whose keywords are common words (key, token...): its cost.
+  lgNotGeneric: scan('--rules', notGeneric),
+  lg1: scan('--threads', '0'),
+  // NODE_EXTRA_CA_CERTS makes every Node.js process load a certificate file at start (~70 ms here);
   // ripgrep pays nothing alike, so show the sweep without it too.
-  const env = { ...process.env };
-  delete env.NODE_EXTRA_CA_CERTS;
-  rows.push(['node -e 0, NODE_EXTRA_CA_CERTS unset', median(process.execPath, ['-e', '0'], { env })]);
-  rows.push(['leakgate scan, NODE_EXTRA_CA_CERTS unset', median(process.execPath, [BIN, 'scan', tree, '--format', 'json'], { okCodes: [1], env })]);
-}
-const lg1 = median(process.execPath, [BIN, 'scan', tree, '--format', 'json', '--threads', '0'], { okCodes: [1] });
-rows.push(['leakgate scan --threads 0', lg1]);
+  ...(process.env.NODE_EXTRA_CA_CERTS ? { nodeNoCerts: [process.execPath, ['-e', '0'], { env: noCerts }], lgNoCerts: [process.execPath, [BIN, 'scan', tree, '--format', 'json'], { okCodes: [1], env: noCerts }] } : {}),
+};
+const t = interleaved(commands, RUNS);
+const rgMs = t.rg ?? null;
+const { lg, lgKeys, lgNotGeneric } = t;
+const rgKeys = t.rgKeys ?? null;
+const rows = [
+  ['node -e 0 (start-up floor)', t.node],
+  ...(rg ? [['ripgrep, same keywords, same files', rgMs]] : []),
+  ['leakgate scan (worker threads)', lg],
+  ...(rg ? [["ripgrep, the key rules' keywords", rgKeys]] : []),
+  ['leakgate scan, key rules only', lgKeys],
+  ['leakgate scan, all rules but hardcoded-credential', lgNotGeneric],
+  ...(t.nodeNoCerts ? [['node -e 0, NODE_EXTRA_CA_CERTS unset', t.nodeNoCerts], ['leakgate scan, NODE_EXTRA_CA_CERTS unset', t.lgNoCerts]] : []),
+  ['leakgate scan --threads 0', t.lg1],
+];
 
 console.log('');
 for (const [name, ms] of rows) {

@@ -157,13 +157,17 @@ export class Engine {
       if (yes === undefined) takes.set(c.paths, (yes = c.paths.test(paths[file]!)));
       return yes;
     };
-    const matchesAt = (c: Compiled, at: number): boolean => {
-      const text = (latin1 ??= bytes.toString('latin1'));
-      c.pattern.lastIndex = at;
-      return c.pattern.exec(text) !== null;
+    // The file's bytes as latin1, made when first needed (per file, not per window: a string of a
+    // whole window would be a large object for the garbage collector to mark, window after window).
+    let latin1Of = -1;
+    const matchesAt = (c: Compiled, file: number, at: number): boolean => {
+      const start = file === 0 ? 0 : ends[file - 1]! + 1;
+      if (latin1Of !== file) [latin1Of, latin1] = [file, bytes.toString('latin1', start, ends[file])];
+      c.pattern.lastIndex = at - start;
+      return c.pattern.exec(latin1!) !== null;
     };
     // scan() tries anchored patterns on the decoded text again, only at the hits that count.
-    const counts = files.map((file, k) => file < ends.length && this.gated[all.ids[k]!]!.some((c) => runsOn(c, file) && (!c.pattern.sticky || matchesAt(c, all.at[k]!))));
+    const counts = files.map((file, k) => file < ends.length && this.gated[all.ids[k]!]!.some((c) => runsOn(c, file) && (!c.pattern.sticky || matchesAt(c, file, all.at[k]!))));
     const chosen: Hits[] = [];
     for (let k = 0; k < files.length; k++) {
       if (!counts[k]) continue;
