@@ -87,39 +87,38 @@ function rarity(text: string, at: number, fold: boolean): number {
 const NIBBLE_SHARE = [0, 4].map((shift) => Array.from({ length: 16 }, (_, v) => SHARE.reduce((sum, p, b) => sum + (((b >> shift) & 15) === v ? p : 0), 0)));
 
 /**
- * About the share of positions that a bucket takes as candidates. `masks` holds, for each of the
- * anchor's three bytes, the set of low and the set of high nibbles seen (six 16-bit sets, from
- * `at`); a byte passes when both its nibbles are in the sets (taken as independent).
+ * The masks of 8 buckets that spread `anchors` so that few positions become candidates: for each
+ * bucket and each of the anchor's three bytes, the set of low and the set of high nibbles seen (six
+ * 16-bit sets a bucket). A byte passes a bucket when both its nibbles are in its sets, which takes
+ * about the product of the sets' shares of source code bytes (nibbles taken as independent).
  */
-function cost(masks: Int32Array, at: number): number {
-  let p = 1;
-  for (let k = 0; k < 6; k++) {
-    const set = masks[at + k]!;
-    const share = NIBBLE_SHARE[k & 1]!;
-    let sum = 0;
-    for (let v = 0; v < 16; v++) if ((set >> v) & 1) sum += share[v]!;
-    p *= sum;
-  }
-  return p;
-}
-
-/** The masks of 8 buckets (see cost) that spread `anchors` so that few positions become candidates. */
 function bucketsOf(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
-  const costs = new Float64Array(8);
-  const trial = new Int32Array(6);
+  // Each set's share, kept as bits are added.
+  const shares = new Float64Array(8 * 6);
+  const nibble = (anchor: readonly number[], k: number): number => (anchor[k >> 1]! >> ((k & 1) * 4)) & 15;
   const common = (a: readonly number[]): number => SHARE[a[0]!]! * SHARE[a[1]!]! * SHARE[a[2]!]!;
-  // The most common anchors first, each into the bucket that it makes the least worse.
+  // The most common anchors first, each into the bucket whose share of candidates it raises least.
   for (const anchor of [...anchors].sort((a, b) => common(b) - common(a))) {
     let best = 0;
     let least = Infinity;
     for (let i = 0; i < 8; i++) {
-      for (let k = 0; k < 6; k++) trial[k] = masks[6 * i + k]! | (1 << ((anchor[k >> 1]! >> ((k & 1) * 4)) & 15));
-      const worse = cost(trial, 0) - costs[i]!;
-      if (worse < least) [least, best] = [worse, i];
+      let before = 1;
+      let after = 1;
+      for (let k = 0; k < 6; k++) {
+        const v = nibble(anchor, k);
+        const share = shares[6 * i + k]!;
+        before *= share;
+        after *= (masks[6 * i + k]! >> v) & 1 ? share : share + NIBBLE_SHARE[k & 1]![v]!;
+      }
+      if (after - before < least) [least, best] = [after - before, i];
     }
-    for (let k = 0; k < 6; k++) masks[6 * best + k]! |= 1 << ((anchor[k >> 1]! >> ((k & 1) * 4)) & 15);
-    costs[best] = cost(masks, 6 * best);
+    for (let k = 0; k < 6; k++) {
+      const v = nibble(anchor, k);
+      if ((masks[6 * best + k]! >> v) & 1) continue;
+      masks[6 * best + k]! |= 1 << v;
+      shares[6 * best + k]! += NIBBLE_SHARE[k & 1]![v]!;
+    }
   }
   return masks;
 }

@@ -199,7 +199,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const projects = top === null ? null : new Projects(top);
   const scanHere = (blob: Blob, content: Buffer, hits?: Hits): void =>
     record(blob, engine.scan({ path: blob.path, content, line: 1, ...(projects ? { frameworks: projects.of(blob.path) } : {}) }, hits));
-  // Reading git's output is this thread's job; the prefilter and the rules run on worker threads,
+  // Reading git's output is this thread's job; the keyword search and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
   const pool = await windowPool(opts.ruleIds, top ?? '');
   const inFlight: Promise<void>[] = [];

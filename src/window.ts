@@ -1,13 +1,11 @@
 // A window: many files' bytes back to back in one buffer, separated by a newline (which no keyword
-// contains), so that the engine's keyword search makes one pass per window instead of one per file. Only the files that hold a keyword are then scanned. Pure: no I/O.
+// contains), so that the engine's keyword search makes one pass per window instead of one per
+// file. Only the files that hold a keyword are then scanned. Pure: no I/O.
 
 import type { Engine } from './engine.js';
 import type { Hits } from './keywords.js';
 
-/**
- * 1 MiB: small enough to stay in the CPU cache across the prefilter's passes (measured faster than
- * 4 MiB on the sweep benchmark), large enough that the passes are few.
- */
+/** 1 MiB: the keyword search's segment (src/keywords.ts), large enough that windows are few. */
 export const WINDOW_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 
