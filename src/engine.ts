@@ -17,7 +17,10 @@ interface Compiled {
   readonly pattern: RegExp;
   /** Indexes into the keyword search's keywords. */
   readonly keywordIds: readonly number[];
-  readonly paths?: RegExp;
+  /** Files whose path it takes; null: all. */
+  readonly paths: RegExp | null;
+  /** Its place in Engine.compiled. */
+  readonly index: number;
 }
 
 export class Engine {
@@ -48,8 +51,9 @@ export class Engine {
           if (id === undefined) ids.set(key, (id = ids.size));
           return id;
         });
-        return { rule, pattern, keywordIds, ...(paths ? { paths } : {}) };
-      }));
+        return { rule, pattern, keywordIds, paths: paths ?? null };
+      }))
+      .map((c, index) => ({ ...c, index }));
     this.search = new KeywordSearch([...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' })));
     this.gated = this.search.keywords.map((_, id) => this.compiled.filter((c) => c.keywordIds.includes(id)));
   }
@@ -133,50 +137,56 @@ export class Engine {
   /**
    * The keyword search over many files at once: `bytes` holds files back to back, file i ending
    * (exclusive) at `ends[i]`, with a separator byte that no keyword contains (a newline) between
-   * them. Returns, by file index, the keyword hits that count in each file (offsets relative to the
-   * file); files without any are holes in the array, and only the others need scanning. A hit
-   * counts when a pattern it gates takes the file's path and, for an anchored pattern, matches
-   * there. That match is tried on the bytes read as latin1 (one character a byte, one string for
-   * the whole window), which spares decoding the many files that hold a common word (key, token)
-   * but no assignment.
+   * them. Returns the files that need scanning (by index, in order), each with the keyword hits
+   * that count in it (offsets relative to the file). A hit counts when a pattern it gates takes the
+   * file's path and, for an anchored pattern, matches there. That match is tried on the file's
+   * bytes read as latin1 (one character a byte), which spares decoding the many files that hold a
+   * common word (key, token) but no assignment.
    */
-  candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): Hits[] {
+  candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): [number, Hits][] {
     const all = this.search.find(bytes, noHits());
-    const files = all.at.map((at) => upperBound(ends, at));
-    let latin1: string | undefined;
-    // Whether pattern c runs on the file at all (its paths), asked once per file.
-    let pathsOf = -1;
-    const takes = new Map<RegExp, boolean>();
-    const runsOn = (c: Compiled, file: number): boolean => {
-      if (!c.paths) return true;
-      if (pathsOf !== file) {
-        pathsOf = file;
-        takes.clear();
+    const chosen = new Map<number, Hits>();
+    // Per file, made when first needed: its bytes as latin1 (per file rather than per window, so
+    // that no large string is made window after window), and whether each pattern takes its path
+    // (0 not asked, 1 yes, 2 no).
+    let file = -1;
+    let start = 0;
+    let latin1: string | null = null;
+    const takes = new Uint8Array(this.compiled.length);
+    for (let k = 0; k < all.ids.length; k++) {
+      const at = all.at[k]!;
+      const f = upperBound(ends, at);
+      if (f >= ends.length) continue;
+      if (f !== file) {
+        file = f;
+        start = f === 0 ? 0 : ends[f - 1]! + 1;
+        latin1 = null;
+        takes.fill(0);
       }
-      let yes = takes.get(c.paths);
-      if (yes === undefined) takes.set(c.paths, (yes = c.paths.test(paths[file]!)));
-      return yes;
-    };
-    // The file's bytes as latin1, made when first needed (per file, not per window: a string of a
-    // whole window would be a large object for the garbage collector to mark, window after window).
-    let latin1Of = -1;
-    const matchesAt = (c: Compiled, file: number, at: number): boolean => {
-      const start = file === 0 ? 0 : ends[file - 1]! + 1;
-      if (latin1Of !== file) [latin1Of, latin1] = [file, bytes.toString('latin1', start, ends[file])];
-      c.pattern.lastIndex = at - start;
-      return c.pattern.exec(latin1!) !== null;
-    };
-    // scan() tries anchored patterns on the decoded text again, only at the hits that count.
-    const counts = files.map((file, k) => file < ends.length && this.gated[all.ids[k]!]!.some((c) => runsOn(c, file) && (!c.pattern.sticky || matchesAt(c, file, all.at[k]!))));
-    const chosen: Hits[] = [];
-    for (let k = 0; k < files.length; k++) {
-      if (!counts[k]) continue;
-      const file = files[k]!;
-      const hits = (chosen[file] ??= noHits());
+      let counts = false;
+      for (const c of this.gated[all.ids[k]!]!) {
+        if (c.paths !== null) {
+          if (takes[c.index] === 0) takes[c.index] = c.paths.test(paths[file]!) ? 1 : 2;
+          if (takes[c.index] === 2) continue;
+        }
+        if (!c.pattern.sticky) {
+          counts = true;
+          break;
+        }
+        latin1 ??= bytes.toString('latin1', start, ends[file]);
+        c.pattern.lastIndex = at - start;
+        if (c.pattern.exec(latin1) !== null) {
+          counts = true;
+          break;
+        }
+      }
+      if (!counts) continue;
+      let hits = chosen.get(file);
+      if (hits === undefined) chosen.set(file, (hits = noHits()));
       hits.ids.push(all.ids[k]!);
-      hits.at.push(all.at[k]! - (file === 0 ? 0 : ends[file - 1]! + 1));
+      hits.at.push(at - start);
     }
-    return chosen;
+    return [...chosen].sort((a, b) => a[0] - b[0]);
   }
 
   /** The file rules' findings for one file (no content needed: names and git status). */

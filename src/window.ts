@@ -25,7 +25,7 @@ export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T
   const used = ends.length === 0 ? 0 : ends[ends.length - 1]!;
   const buf = Buffer.from(packet.bytes, 0, used);
   const paths = tags.map((t) => (typeof t === 'string' ? t : t.path));
-  engine.candidates(buf, ends, paths).forEach((hits, i) => scan(tags[i]!, buf.subarray(i === 0 ? 0 : ends[i - 1]! + 1, ends[i]), hits));
+  for (const [i, hits] of engine.candidates(buf, ends, paths)) scan(tags[i]!, buf.subarray(i === 0 ? 0 : ends[i - 1]! + 1, ends[i]), hits);
 }
 
 export class Window<T extends Tag> {

@@ -72,7 +72,7 @@ describe('engine', () => {
   });
 });
 
-const holding = (found: unknown[]): number[] => Object.keys(found).map(Number);
+const holding = (found: [number, unknown][]): number[] => found.map(([i]) => i);
 
 describe('keyword search over a window of files', () => {
   it('returns exactly the files that hold a keyword, whatever their position', () => {
