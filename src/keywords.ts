@@ -86,6 +86,18 @@ function rarity(text: string, at: number, fold: boolean): number {
 /** The share of source code bytes by low and by high nibble. */
 const NIBBLE_SHARE = [0, 4].map((shift) => Array.from({ length: 16 }, (_, v) => SHARE.reduce((sum, p, b) => sum + (((b >> shift) & 15) === v ? p : 0), 0)));
 
+/** Bytes searched before the buckets are spread well: a few windows. */
+const TUNE_AFTER = 4 << 20;
+
+/** Six nibble sets (see bucketsOf) for each of 8 buckets, the anchors dealt to them in turn. */
+function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
+  const masks = new Int32Array(8 * 6);
+  anchors.forEach((anchor, i) => {
+    for (let k = 0; k < 6; k++) masks[6 * (i % 8) + k]! |= 1 << ((anchor[k >> 1]! >> ((k & 1) * 4)) & 15);
+  });
+  return masks;
+}
+
 /**
  * The masks of 8 buckets that spread `anchors` so that few positions become candidates: for each
  * bucket and each of the anchor's three bytes, the set of low and the set of high nibbles seen (six
@@ -131,6 +143,9 @@ export class KeywordSearch {
   private readonly room: number;
   /** Bytes a keyword may reach past its segment. */
   private readonly reach: number;
+  private anchors: readonly (readonly number[])[] | null;
+  /** Bytes searched until the buckets are spread well (see the constructor). */
+  private untuned = TUNE_AFTER;
 
   constructor(keywords: readonly Keyword[]) {
     this.keywords = keywords;
@@ -184,8 +199,14 @@ export class KeywordSearch {
     this.room = 16 * largest;
     this.reach = Math.max(...keywords.map((k) => k.text.length)) - 1;
 
-    // Per nibble value, the bits of the buckets that allow it: 16 bytes for each of the six masks.
-    const masks = bucketsOf(anchors);
+    // Buckets by turn to start with: a pre-commit scan searches too little to repay spreading them
+    // well, which find() does once the search has read enough.
+    this.anchors = anchors;
+    this.setBuckets(roundRobin(anchors));
+  }
+
+  /** Writes the nibble tables: per nibble value, the bits of the buckets that allow it, 16 bytes for each of the six sets. */
+  private setBuckets(masks: Int32Array): void {
     for (let k = 0; k < 6; k++) {
       for (let v = 0; v < 16; v++) {
         let bits = 0;
@@ -200,6 +221,10 @@ export class KeywordSearch {
    * its anchor sits; occurrences may overlap.
    */
   find(bytes: Uint8Array, out: Hits): Hits {
+    if (this.anchors && (this.untuned -= bytes.length) < 0) {
+      this.setBuckets(bucketsOf(this.anchors));
+      this.anchors = null;
+    }
     const { memory, wasm } = this;
     const view = new Uint32Array(memory.buffer, OUT, 2 * OUT_SLOTS);
     for (let base = 0; base < bytes.length; base += SEGMENT) {

@@ -57,13 +57,18 @@ describe('keyword search', () => {
     expect(hits.every(([id, at], k) => id === 3 && at === 3 * k)).toBe(true);
   });
 
-  it('agrees with a brute-force search on random text over a small alphabet', () => {
+  it('agrees with a brute-force search on random text over a small alphabet, before and after it spreads its buckets', () => {
     let seed = 7;
     const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
     const alphabet = 'keyKEYpasPASs-ant:/.xiaT3BlbkFJ \n';
-    for (let round = 0; round < 200; round++) {
-      const text = Array.from({ length: rand(300) }, () => alphabet[rand(alphabet.length)]).join('');
-      expect(found(search, text)).toEqual(naive(keywords, text));
+    const fresh = new KeywordSearch(keywords);
+    for (const phase of ['by turn', 'spread']) {
+      for (let round = 0; round < 200; round++) {
+        const text = Array.from({ length: rand(300) }, () => alphabet[rand(alphabet.length)]).join('');
+        expect(found(fresh, text), phase).toEqual(naive(keywords, text));
+      }
+      // Enough bytes searched that the buckets are spread by the share of candidates they make.
+      fresh.find(Buffer.alloc(5 << 20, 'x'), noHits());
     }
   });
 
