@@ -207,8 +207,9 @@ describe('hardcoded-credential anchored at the words of names', () => {
     const files: [string, string][] = [
       ['keys.js', 'const keys = Object.keys(tokens).map((key) => passThrough(key));\n'],
       ['assign.js', `const apiKey = "${t}";\n`],
-      // The value holds à (bytes C3 A0): read as latin1, A0 is a no-break space, which must not end it.
+      // Beyond ASCII (à is bytes C3 A0), a file is scanned wherever a word occurs.
       ['accent.js', `const password = "${pw.slice(0, 4)}à${pw.slice(4)}";\n`],
+      ['accent-keys.js', `// clés\nconst keys = Object.keys(tokens);\n`],
       ['config.yml', `api_key: ${t}\n`],
       ['config.js', `api_key: ${t}\n`],
       ['url.js', `fetch("https://example.org/api?token");\n`],
@@ -216,12 +217,37 @@ describe('hardcoded-credential anchored at the words of names', () => {
     ];
     const { window, ends } = windowOf(files.map(([, text]) => text));
     const found = engine.candidates(window, ends, files.map(([path]) => path));
-    expect(found.map(([i]) => files[i]![0])).toEqual(['assign.js', 'accent.js', 'config.yml', 'db.js']);
+    expect(found.map(([i]) => files[i]![0])).toEqual(['assign.js', 'accent.js', 'accent-keys.js', 'config.yml', 'db.js']);
     for (const [i, hits] of found) {
       const [path, text] = files[i]!;
       expect(engine.scan({ path, content: Buffer.from(text), line: 1 }, hits)).toEqual(engine.scan({ path, content: Buffer.from(text), line: 1 }));
-      expect(engine.scan({ path, content: Buffer.from(text), line: 1 }, hits)).toHaveLength(1);
+      expect(engine.scan({ path, content: Buffer.from(text), line: 1 }, hits)).toHaveLength(path === 'accent-keys.js' ? 0 : 1);
     }
+  });
+
+  it('finds from a window what it finds in the file alone when text beyond ASCII stretches a match (a Terraform description in Chinese, a Cyrillic user name, a long password)', () => {
+    const engine = new Engine([rule]);
+    const files: [string, string][] = [
+      ['main.tf', `variable "api_key" {\n  description = "${'用于调用模型服务的密钥，请勿提交到代码仓库。'.repeat(5)}"\n  type        = string\n  default     = "${t}"\n}\n`],
+      ['db.js', `const url = "postgres://${'администратор'.repeat(3)}:${pw}@db.internal.net/app";\n`],
+      ['a.js', `const password = "${pw}${'ЖЩЮЯжщюяЁё'.repeat(15)}";\n`],
+    ];
+    const { window, ends } = windowOf(files.map(([, text]) => text));
+    const found = new Map(engine.candidates(window, ends, files.map(([path]) => path)));
+    files.forEach(([path, text], i) => {
+      const alone = engine.scan({ path, content: Buffer.from(text), line: 1 });
+      expect(alone, path).toHaveLength(1);
+      expect(found.has(i), path).toBe(true);
+      expect(engine.scan({ path, content: Buffer.from(text), line: 1 }, found.get(i)!), path).toEqual(alone);
+    });
+  });
+
+  it('does not backtrack through a long run of words once for each word (a file of nothing but "key")', () => {
+    const engine = new Engine([rule]);
+    const text = 'key'.repeat(100_000);
+    const { window, ends } = windowOf([text]);
+    expect(engine.candidates(window, ends, ['a.env'])).toEqual([]);
+    expect(engine.scan({ path: 'a.env', content: Buffer.from(text), line: 1 })).toEqual([]);
   });
 });
 

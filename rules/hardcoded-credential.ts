@@ -31,7 +31,7 @@ const WORD = `(?:${WORDS.join('|')})`;
 /** Closing quotes and brackets of a quoted name: "api_key":, ["KEY"] =, getenv("KEY", ...). */
 const CLOSE = String.raw`[\\"'\]\)]{0,4}`;
 /** Between name and value in code: assignment (with an optional type), properties, defaults and fallbacks. */
-const CODE_SEP = String.raw`[ \t]*(?::[ \t]*&?[\w<>\[\]?.]+[ \t]*|[ \t]+(?:string|String|str)[ \t]*)?(?:[:=,]|\|\||\?\?|\?:|=>|:=|\?=|\|\|=|\?\?=|[ \t]or|[ \t]to)[ \t]*(?:\[\]byte\()?\\?`;
+const CODE_SEP = String.raw`[ \t]*(?::[ \t]*&?[\w<>\[\]?.]{1,64}[ \t]*|[ \t]+(?:string|String|str)[ \t]*)?(?:[:=,]|\|\||\?\?|\?:|=>|:=|\?=|\|\|=|\?\?=|[ \t]or|[ \t]to)[ \t]*(?:\[\]byte\()?\\?`;
 /** Config forms besides: XML attributes and elements, Kubernetes env pairs, Terraform defaults, Dockerfile ENV. */
 const CONFIG_SEP = [
   CODE_SEP,
@@ -42,14 +42,15 @@ const CONFIG_SEP = [
   String.raw`[ \t]+`, // ENV API_KEY value (the judge checks the line starts with ENV or ARG)
 ].join('|');
 const QUOTE = "[\"'\\x60]";
-/**
- * ASCII whitespace. The patterns are also tried on bytes read as latin1 (see PatternSpec), where \s
- * would also take byte 0xA0 (part of the UTF-8 of à, Р, †): what they allow must not depend on it.
- */
+/** ASCII whitespace, which ends an unquoted value (a no-break space or other Unicode space does not). */
 const SPACE = String.raw`\t\n\v\f\r `;
 
-/** A name's word and the rest of the name after it; the closing quotes and the separator after the name. */
-const NAME_THEN = (sep: string): string => String.raw`(?<word>${WORD}[\w.\-]*)(?<sep>${CLOSE}(?:${sep}))`;
+/**
+ * A name's word and the rest of the name after it (bounded: the pattern is tried at every word, and
+ * an unbounded run would be read to its end from each, quadratic in a run of words); the closing
+ * quotes and the separator after the name.
+ */
+const NAME_THEN = (sep: string): string => String.raw`(?<word>${WORD}[\w.\-]{0,64})(?<sep>${CLOSE}(?:${sep}))`;
 /** A bearer scheme before a token: Authorization: "Bearer ...", -H "Authorization: Bearer ...". */
 const BEARER = String.raw`(?<bearer>Bearer[ \t]+)?`;
 

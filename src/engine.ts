@@ -3,6 +3,7 @@
 // where its keywords occur), then placeholder, judge and allow-comment checks, and a fingerprint. Line and column are computed only for matches. It never touches the filesystem or
 // git, never awaits, and never masks: masking belongs to the reporters.
 
+import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { type Hits, KeywordSearch, noHits } from './keywords.js';
 import { isPlaceholder } from './secret.js';
@@ -139,19 +140,19 @@ export class Engine {
    * (exclusive) at `ends[i]`, with a separator byte that no keyword contains (a newline) between
    * them. Returns the files that need scanning (by index, in order), each with the keyword hits
    * that count in it (offsets relative to the file). A hit counts when a pattern it gates takes the
-   * file's path and, for an anchored pattern, matches there. That match is tried on the file's
-   * bytes read as latin1 (one character a byte), which spares decoding the many files that hold a
-   * common word (key, token) but no assignment.
+   * file's path and, for an anchored pattern in a file of ASCII text, matches there (its bytes are
+   * then its text), which spares decoding the many files that hold a common word (key, token) but
+   * no assignment.
    */
   candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): [number, Hits][] {
     const all = this.search.find(bytes, noHits());
     const chosen = new Map<number, Hits>();
-    // Per file, made when first needed: its bytes as latin1 (per file rather than per window, so
-    // that no large string is made window after window), and whether each pattern takes its path
-    // (0 not asked, 1 yes, 2 no).
+    // Per file, found when first needed: whether it is ASCII, its text then, and whether each
+    // pattern takes its path (0 not asked, 1 yes, 2 no).
     let file = -1;
     let start = 0;
-    let latin1: string | null = null;
+    let ascii: boolean | null = null;
+    let text: string | null = null;
     const takes = new Uint8Array(this.compiled.length);
     for (let k = 0; k < all.ids.length; k++) {
       const at = all.at[k]!;
@@ -160,7 +161,8 @@ export class Engine {
       if (f !== file) {
         file = f;
         start = f === 0 ? 0 : ends[f - 1]! + 1;
-        latin1 = null;
+        ascii = null;
+        text = null;
         takes.fill(0);
       }
       let counts = false;
@@ -169,13 +171,15 @@ export class Engine {
           if (takes[c.index] === 0) takes[c.index] = c.paths.test(paths[file]!) ? 1 : 2;
           if (takes[c.index] === 2) continue;
         }
-        if (!c.pattern.sticky) {
+        // Beyond ASCII, byte offsets and repetition counts are no guide to the decoded text: scan() decides.
+        ascii ??= isAscii(bytes.subarray(start, ends[file]));
+        if (!c.pattern.sticky || !ascii) {
           counts = true;
           break;
         }
-        latin1 ??= bytes.toString('latin1', start, ends[file]);
+        text ??= bytes.toString('latin1', start, ends[file]);
         c.pattern.lastIndex = at - start;
-        if (c.pattern.exec(latin1) !== null) {
+        if (c.pattern.exec(text) !== null) {
           counts = true;
           break;
         }

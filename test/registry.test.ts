@@ -30,8 +30,6 @@ describe('rule registry', () => {
           for (const p of [rule, ...(rule.variants ?? [])]) {
             expect(p.keywords.length).toBeGreaterThan(0);
             expect(p.pattern.flags).toMatch(/[gy]/);
-            // Anchored patterns are also tried on bytes read as latin1, where \s takes byte 0xA0 (see PatternSpec).
-            if (p.pattern.sticky) expect(p.pattern.source).not.toMatch(/\[\^[^\]]*\\s/);
           }
         }
         expect(rule.message.length).toBeGreaterThan(20);
