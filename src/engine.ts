@@ -20,8 +20,6 @@ interface Compiled {
   readonly keywordIds: readonly number[];
   /** Files whose path it takes; null: all. */
   readonly paths: RegExp | null;
-  /** Its place in Engine.compiled. */
-  readonly index: number;
 }
 
 export class Engine {
@@ -31,8 +29,15 @@ export class Engine {
   private readonly fileRules: readonly FileRule[];
   private readonly placeRules: readonly PlaceRule[];
   private readonly hasFallback: boolean;
-  /** By keyword id, the patterns it gates. */
-  private readonly gated: readonly Compiled[][];
+  /**
+   * By keyword id, the indexes (into compiled) of the patterns it gates; and by index, each
+   * pattern's regex and paths. Plain arrays for candidates(), whose loop runs once per keyword hit:
+   * objects whose field holds a RegExp in some and null in others change hidden class as V8 learns
+   * it, and each change throws its optimised code away.
+   */
+  private readonly gated: readonly (readonly number[])[];
+  private readonly patterns: readonly RegExp[];
+  private readonly pathsOf: readonly (RegExp | null)[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
@@ -53,10 +58,11 @@ export class Engine {
           return id;
         });
         return { rule, pattern, keywordIds, paths: paths ?? null };
-      }))
-      .map((c, index) => ({ ...c, index }));
+      }));
     this.search = new KeywordSearch([...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' })));
-    this.gated = this.search.keywords.map((_, id) => this.compiled.filter((c) => c.keywordIds.includes(id)));
+    this.gated = this.search.keywords.map((_, id) => this.compiled.flatMap((c, i) => (c.keywordIds.includes(id) ? [i] : [])));
+    this.patterns = this.compiled.map((c) => c.pattern);
+    this.pathsOf = this.compiled.map((c) => c.paths);
   }
 
   /**
@@ -166,20 +172,22 @@ export class Engine {
         takes.fill(0);
       }
       let counts = false;
-      for (const c of this.gated[all.ids[k]!]!) {
-        if (c.paths !== null) {
-          if (takes[c.index] === 0) takes[c.index] = c.paths.test(paths[file]!) ? 1 : 2;
-          if (takes[c.index] === 2) continue;
+      for (const i of this.gated[all.ids[k]!]!) {
+        const only = this.pathsOf[i]!;
+        if (only !== null) {
+          if (takes[i] === 0) takes[i] = only.test(paths[file]!) ? 1 : 2;
+          if (takes[i] === 2) continue;
         }
         // Beyond ASCII, byte offsets and repetition counts are no guide to the decoded text: scan() decides.
         ascii ??= isAscii(bytes.subarray(start, ends[file]));
-        if (!c.pattern.sticky || !ascii) {
+        const re = this.patterns[i]!;
+        if (!re.sticky || !ascii) {
           counts = true;
           break;
         }
         text ??= bytes.toString('latin1', start, ends[file]);
-        c.pattern.lastIndex = at - start;
-        if (c.pattern.exec(text) !== null) {
+        re.lastIndex = at - start;
+        if (re.exec(text) !== null) {
           counts = true;
           break;
         }
