@@ -1,7 +1,8 @@
 // The engine: maps chunks and rules to findings. Keyword search on the raw bytes first (one pass
 // for all keywords), UTF-8 decoding and each rule's regex second (over the whole text, or anchored
-// where its keywords occur), then placeholder, judge and allow-comment checks, and a fingerprint. Line and column are computed only for matches. It never touches the filesystem or
-// git, never awaits, and never masks: masking belongs to the reporters.
+// where its keywords occur), then placeholder, judge and allow-comment checks, and a fingerprint.
+// Line and column are computed only for matches. It never touches the filesystem or git, never
+// awaits, and never masks: masking belongs to the reporters.
 
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
