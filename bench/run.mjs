@@ -103,11 +103,8 @@ function time(cmd, args, opts = {}) {
   return ms;
 }
 
-function median(cmd, args, opts, runs = RUNS) {
-  time(cmd, args, opts); // warm-up
-  const all = Array.from({ length: runs }, () => time(cmd, args, opts)).sort((a, b) => a - b);
-  return all[Math.floor(all.length / 2)];
-}
+/** The median time of one command (see interleaved). */
+const median = (cmd, args, opts, runs = RUNS) => interleaved({ one: [cmd, args, opts] }, runs).one;
 
 /** Medians of several commands ({ name: [cmd, args, opts] }), run in turn round after round after a warm-up of each. */
 function interleaved(commands, runs) {

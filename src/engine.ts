@@ -6,7 +6,7 @@
 
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
-import { type Hits, KeywordSearch, noHits } from './keywords.js';
+import { type Hits, type Keyword, KeywordSearch, noHits } from './keywords.js';
 import { isPlaceholder } from './secret.js';
 import type { Chunk, ContentRule, FileFacts, FileRule, Finding, PatternSpec, PlaceRule, Rule } from './types.js';
 
@@ -26,7 +26,9 @@ interface Compiled {
 export class Engine {
   readonly rules: readonly Rule[];
   private readonly compiled: readonly Compiled[];
-  private readonly search: KeywordSearch;
+  /** The keywords of all patterns, by id; searched for by a KeywordSearch made on first use (an engine for file rules needs none). */
+  private readonly keywords: readonly Keyword[];
+  private searcher: KeywordSearch | undefined;
   private readonly fileRules: readonly FileRule[];
   private readonly placeRules: readonly PlaceRule[];
   private readonly hasFallback: boolean;
@@ -60,10 +62,14 @@ export class Engine {
         });
         return { rule, pattern, keywordIds, paths: paths ?? null };
       }));
-    this.search = new KeywordSearch([...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' })));
-    this.gated = this.search.keywords.map((_, id) => this.compiled.flatMap((c, i) => (c.keywordIds.includes(id) ? [i] : [])));
+    this.keywords = [...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' }));
+    this.gated = this.keywords.map((_, id) => this.compiled.flatMap((c, i) => (c.keywordIds.includes(id) ? [i] : [])));
     this.patterns = this.compiled.map((c) => c.pattern);
     this.pathsOf = this.compiled.map((c) => c.paths);
+  }
+
+  private get search(): KeywordSearch {
+    return (this.searcher ??= new KeywordSearch(this.keywords));
   }
 
   /**
@@ -74,7 +80,7 @@ export class Engine {
     const bytes = typeof chunk.content === 'string' ? Buffer.from(chunk.content, 'utf8') : chunk.content;
     hits ??= this.search.find(bytes, noHits());
     if (hits.ids.length === 0) return [];
-    const present = new Uint8Array(this.search.keywords.length);
+    const present = new Uint8Array(this.keywords.length);
     for (const id of hits.ids) present[id] = 1;
     let text: string | undefined;
     let lines: LineIndex | undefined;
@@ -264,10 +270,11 @@ function dropCovered(findings: Finding[], spans: readonly Span[]): Finding[] {
   });
 }
 
+/** A Buffer view of the same bytes (no copy). */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** Bytes as UTF-8 text (invalid sequences become U+FFFD). */
-function decode(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
+const decode = (bytes: Uint8Array): string => asBuffer(bytes).toString('utf8');
 
 /** Where the keywords `ids` occur, in ascending order. */
 function startsOf(hits: Hits, ids: readonly number[]): number[] {
@@ -284,7 +291,7 @@ function startsOf(hits: Hits, ids: readonly number[]): number[] {
  */
 function textOffsets(bytes: Uint8Array, text: string, offsets: number[]): number[] {
   if (text.length === bytes.length) return offsets;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = asBuffer(bytes);
   let byte = 0;
   let unit = 0;
   return offsets.map((at) => {
