@@ -31,22 +31,21 @@ export class Engine {
   private searcher: KeywordSearch | undefined;
   private readonly fileRules: readonly FileRule[];
   private readonly placeRules: readonly PlaceRule[];
-  private readonly hasFallback: boolean;
   /**
    * By keyword id, the indexes (into compiled) of the patterns it gates; and by index, each
-   * pattern's regex and paths. Plain arrays for candidates(), whose loop runs once per keyword hit:
-   * objects whose field holds a RegExp in some and null in others change hidden class as V8 learns
-   * it, and each change throws its optimised code away.
+   * pattern's paths. Plain arrays for candidates(), whose loop runs once per keyword hit: objects
+   * whose field holds a RegExp in some and null in others change hidden class as V8 learns it, and
+   * each change throws its optimised code away.
    */
   private readonly gated: readonly (readonly number[])[];
-  private readonly patterns: readonly RegExp[];
   private readonly pathsOf: readonly (RegExp | null)[];
+  /** By index into compiled, a table by keyword id: 1 where the keyword gates that pattern. */
+  private readonly gates: readonly Uint8Array[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
     this.fileRules = rules.filter((r): r is FileRule => r.kind === 'file');
     this.placeRules = rules.filter((r): r is PlaceRule => r.kind === 'place');
-    this.hasFallback = rules.some((r) => isContent(r) && r.fallback === true);
     const ids = new Map<string, number>();
     this.compiled = rules
       .filter(isContent)
@@ -64,8 +63,12 @@ export class Engine {
       }));
     this.keywords = [...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' }));
     this.gated = this.keywords.map((_, id) => this.compiled.flatMap((c, i) => (c.keywordIds.includes(id) ? [i] : [])));
-    this.patterns = this.compiled.map((c) => c.pattern);
     this.pathsOf = this.compiled.map((c) => c.paths);
+    this.gates = this.compiled.map((c) => {
+      const gates = new Uint8Array(this.keywords.length);
+      for (const id of c.keywordIds) gates[id] = 1;
+      return gates;
+    });
   }
 
   private get search(): KeywordSearch {
@@ -83,129 +86,91 @@ export class Engine {
     const present = new Uint8Array(this.keywords.length);
     for (const id of hits.ids) present[id] = 1;
     let text: string | undefined;
-    let lines: LineIndex | undefined;
-    const findings: Finding[] = [];
-    // Where each finding sits, kept when a fallback rule runs, to drop its overlaps with the others.
-    const spans: Span[] = [];
-    // Built client output: key findings become the place rule's, and generic rules stay out.
-    const place = this.placeRules.find((p) => p.takes(chunk.path, chunk.frameworks ?? []));
-
-    /** Judges one match and records its finding; false when the match is no secret. */
-    const consider = (rule: ContentRule, m: RegExpExecArray, text: string): boolean => {
-      const secret = m.groups?.secret ?? m[0];
-      const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
-      const end = start + secret.length;
-      const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path, frameworks: chunk.frameworks ?? [] }) : {};
-      if (verdict === null) return false;
-      lines ??= new LineIndex(text);
-      if (lines.lineText(start).includes(ALLOW_MARKER)) return true;
-      const [line, column] = lines.position(start);
-      const [endLine, endColumn] = lines.position(end);
-      if (this.hasFallback) spans.push({ start, end, fallback: rule.fallback === true });
-      const reported = verdict.secret === undefined ? secret : verdict.secret;
-      const finding: Finding = {
-        ruleId: rule.id,
-        severity: verdict.severity ?? rule.severity,
-        file: chunk.path,
-        line: chunk.line + line,
-        column,
-        endLine: chunk.line + endLine,
-        endColumn,
-        ...(chunk.commit === undefined ? {} : { commit: chunk.commit }),
-        message: verdict.message ?? rule.message,
-        fix: verdict.fix ?? rule.fix,
-        ...(verdict.confidence === undefined || verdict.confidence === 'high' ? {} : { confidence: verdict.confidence }),
-        ...(reported === null ? {} : { secret: reported }),
-        fingerprint: fingerprint(rule.id, chunk.path, reported ?? secret),
-      };
-      findings.push(place && rule.key ? restated(place, finding) : finding);
-      return true;
-    };
-
-    for (const { rule, pattern: re, keywordIds, paths } of this.compiled) {
-      if (!keywordIds.some((id) => present[id] === 1)) continue;
+    let found: Findings | undefined;
+    for (let i = 0; i < this.compiled.length; i++) {
+      const { rule, pattern: re, keywordIds, paths } = this.compiled[i]!;
+      if (!anyOf(keywordIds, present)) continue;
       if (paths && !paths.test(chunk.path)) continue;
-      if (place && rule.fallback) continue;
       text ??= typeof chunk.content === 'string' ? chunk.content : decode(bytes);
       if (re.sticky) {
         // Anchored: tried where each of its keywords occurs, and not again inside a secret it found.
         let from = 0;
-        for (const at of textOffsets(bytes, text, startsOf(hits, keywordIds))) {
+        const offsets = textOffsets(bytes, text, startsOf(hits, this.gates[i]!));
+        for (let j = 0; j < offsets.length; j++) {
+          const at = offsets[j]!;
           if (at < from) continue;
           re.lastIndex = at;
           const m = re.exec(text);
-          if (m !== null && m[0].length > 0 && consider(rule, m, text)) from = m.index + m[0].length;
+          // Where the match ends (a sticky match sets lastIndex there).
+          const end = re.lastIndex;
+          if (m === null || end === at) continue;
+          found ??= new Findings(chunk, text, this.placeRules);
+          if (found.consider(rule, m)) from = end;
         }
         continue;
       }
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        if (m[0].length === 0) re.lastIndex++;
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        found ??= new Findings(chunk, text, this.placeRules);
         // A rejected match may hide one that starts inside it (<add key="ApiKey" value="...">).
-        else if (!consider(rule, m, text)) re.lastIndex = m.index + 1;
+        if (!found.consider(rule, m)) re.lastIndex = m.index + 1;
       }
     }
-    return spans.some((s) => s.fallback) ? dropCovered(findings, spans) : findings;
+    return found ? found.result() : [];
   }
 
   /**
    * The keyword search over many files at once: `bytes` holds files back to back, file i ending
    * (exclusive) at `ends[i]`, with a separator byte that no keyword contains (a newline) between
-   * them. Returns the files that need scanning (by index, in order), each with the keyword hits
-   * that count in it (offsets relative to the file). A hit counts when a pattern it gates takes the
-   * file's path and, for an anchored pattern in a file of ASCII text, matches there (its bytes are
-   * then its text), which spares decoding the many files that hold a common word (key, token) but
-   * no assignment.
+   * them. Returns the files that hold a keyword of a pattern that takes their path (by index, in
+   * order), each with those keywords' hits (offsets relative to the file).
    */
   candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): [number, Hits][] {
-    const all = this.search.find(bytes, noHits());
-    const chosen = new Map<number, Hits>();
-    // Per file, found when first needed: whether it is ASCII, its text then, and whether each
-    // pattern takes its path (0 not asked, 1 yes, 2 no).
+    const search = this.search;
+    // Windows come by the many, which repays spreading the search's buckets well.
+    search.spread();
+    const all = search.find(bytes, noHits());
+    const out: [number, Hits][] = [];
     let file = -1;
     let start = 0;
-    let ascii: boolean | null = null;
-    let text: string | null = null;
+    let path = '';
+    let hits: Hits | null = null;
+    // Per file, whether each pattern takes its path: 0 not asked yet, 1 yes, 2 no.
     const takes = new Uint8Array(this.compiled.length);
     for (let k = 0; k < all.ids.length; k++) {
       const at = all.at[k]!;
-      const f = upperBound(ends, at);
-      if (f >= ends.length) continue;
-      if (f !== file) {
+      // Hits come in order of position, so files in order too.
+      if (file === -1 || at >= ends[file]!) {
+        const f = upperBound(ends, at);
+        if (f >= ends.length) continue;
         file = f;
         start = f === 0 ? 0 : ends[f - 1]! + 1;
-        ascii = null;
-        text = null;
+        path = paths[f]!;
+        hits = null;
         takes.fill(0);
       }
-      let counts = false;
-      for (const i of this.gated[all.ids[k]!]!) {
-        const only = this.pathsOf[i]!;
-        if (only !== null) {
-          if (takes[i] === 0) takes[i] = only.test(paths[file]!) ? 1 : 2;
-          if (takes[i] === 2) continue;
-        }
-        // Beyond ASCII, byte offsets and repetition counts are no guide to the decoded text: scan() decides.
-        ascii ??= isAscii(bytes.subarray(start, ends[file]));
-        const re = this.patterns[i]!;
-        if (!re.sticky || !ascii) {
-          counts = true;
-          break;
-        }
-        text ??= bytes.toString('latin1', start, ends[file]);
-        re.lastIndex = at - start;
-        if (re.exec(text) !== null) {
-          counts = true;
-          break;
-        }
-      }
-      if (!counts) continue;
-      let hits = chosen.get(file);
-      if (hits === undefined) chosen.set(file, (hits = noHits()));
-      hits.ids.push(all.ids[k]!);
+      const id = all.ids[k]!;
+      if (!this.takesAny(id, path, takes)) continue;
+      if (hits === null) out.push([file, (hits = noHits())]);
+      hits.ids.push(id);
       hits.at.push(at - start);
     }
-    return [...chosen].sort((a, b) => a[0] - b[0]);
+    return out;
+  }
+
+  /** Whether a pattern that keyword `id` gates takes `path` (answers kept in `takes`, see candidates). */
+  private takesAny(id: number, path: string, takes: Uint8Array): boolean {
+    for (const i of this.gated[id]!) {
+      const only = this.pathsOf[i]!;
+      if (only === null) return true;
+      if (takes[i] === 0) takes[i] = only.test(path) ? 1 : 2;
+      if (takes[i] === 1) return true;
+    }
+    return false;
   }
 
   /** The file rules' findings for one file (no content needed: names and git status). */
@@ -247,6 +212,63 @@ function restated(place: PlaceRule, f: Finding): Finding {
   };
 }
 
+/** The findings of one chunk, made as its matches are judged. */
+class Findings {
+  private readonly list: Finding[] = [];
+  /** Where each finding sits, to drop those of fallback rules that overlap the others'. */
+  private readonly spans: Span[] = [];
+  private lines: LineIndex | undefined;
+  /** The place rule that takes the chunk's file (built client output), null for none; found on first need. */
+  private place: PlaceRule | null | undefined;
+
+  constructor(
+    private readonly chunk: Chunk,
+    private readonly text: string,
+    private readonly placeRules: readonly PlaceRule[],
+  ) {}
+
+  /** Judges one match and records its finding; false when the match is no secret. */
+  consider(rule: ContentRule, m: RegExpExecArray): boolean {
+    const { chunk, text } = this;
+    this.place ??= this.placeRules.find((p) => p.takes(chunk.path, chunk.frameworks ?? [])) ?? null;
+    // Built client output: key findings become the place rule's, and generic rules stay out.
+    if (this.place && rule.fallback) return false;
+    const secret = m.groups?.secret ?? m[0];
+    const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
+    const end = start + secret.length;
+    const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path, frameworks: chunk.frameworks ?? [] }) : {};
+    if (verdict === null) return false;
+    const lines = (this.lines ??= new LineIndex(text));
+    if (lines.lineText(start).includes(ALLOW_MARKER)) return true;
+    const [line, column] = lines.position(start);
+    const [endLine, endColumn] = lines.position(end);
+    this.spans.push({ start, end, fallback: rule.fallback === true });
+    const reported = verdict.secret === undefined ? secret : verdict.secret;
+    const finding: Finding = {
+      ruleId: rule.id,
+      severity: verdict.severity ?? rule.severity,
+      file: chunk.path,
+      line: chunk.line + line,
+      column,
+      endLine: chunk.line + endLine,
+      endColumn,
+      ...(chunk.commit === undefined ? {} : { commit: chunk.commit }),
+      message: verdict.message ?? rule.message,
+      fix: verdict.fix ?? rule.fix,
+      ...(verdict.confidence === undefined || verdict.confidence === 'high' ? {} : { confidence: verdict.confidence }),
+      ...(reported === null ? {} : { secret: reported }),
+      fingerprint: fingerprint(rule.id, chunk.path, reported ?? secret),
+    };
+    this.list.push(this.place && rule.key ? restated(this.place, finding) : finding);
+    return true;
+  }
+
+  /** The findings, without those of fallback rules that other rules' findings cover. */
+  result(): Finding[] {
+    return this.spans.some((s) => s.fallback) ? dropCovered(this.list, this.spans) : this.list;
+  }
+}
+
 /** Where each finding's secret sits in its chunk's text, and whether a fallback rule found it. */
 interface Span {
   readonly start: number;
@@ -273,14 +295,28 @@ function dropCovered(findings: Finding[], spans: readonly Span[]): Finding[] {
 /** A Buffer view of the same bytes (no copy). */
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-/** Bytes as UTF-8 text (invalid sequences become U+FFFD). */
-const decode = (bytes: Uint8Array): string => asBuffer(bytes).toString('utf8');
+/** Bytes as UTF-8 text (invalid sequences become U+FFFD); ASCII as latin1, the same text at the cost of a copy. */
+const decode = (bytes: Uint8Array): string => asBuffer(bytes).toString(isAscii(bytes) ? 'latin1' : 'utf8');
 
-/** Where the keywords `ids` occur, in ascending order. */
-function startsOf(hits: Hits, ids: readonly number[]): number[] {
+/** Whether any of `ids` is marked in `present`. */
+function anyOf(ids: readonly number[], present: Uint8Array): boolean {
+  for (const id of ids) if (present[id] === 1) return true;
+  return false;
+}
+
+/** Where the keywords marked in `gates` occur, in ascending order. */
+function startsOf(hits: Hits, gates: Uint8Array): number[] {
   const out: number[] = [];
-  for (let k = 0; k < hits.ids.length; k++) if (ids.includes(hits.ids[k]!)) out.push(hits.at[k]!);
-  return out.sort((a, b) => a - b);
+  for (let k = 0; k < hits.ids.length; k++) {
+    if (gates[hits.ids[k]!] !== 1) continue;
+    // Inserted in place: hits come nearly in order already (of where their anchors sit).
+    const at = hits.at[k]!;
+    let j = out.length;
+    out.push(at);
+    for (; j > 0 && out[j - 1]! > at; j--) out[j] = out[j - 1]!;
+    out[j] = at;
+  }
+  return out;
 }
 
 /**
@@ -292,13 +328,15 @@ function startsOf(hits: Hits, ids: readonly number[]): number[] {
 function textOffsets(bytes: Uint8Array, text: string, offsets: number[]): number[] {
   if (text.length === bytes.length) return offsets;
   const buf = asBuffer(bytes);
+  const out: number[] = [];
   let byte = 0;
   let unit = 0;
-  return offsets.map((at) => {
+  for (const at of offsets) {
     unit += buf.toString('utf8', byte, at).length;
     byte = at;
-    return unit;
-  });
+    out.push(unit);
+  }
+  return out;
 }
 
 /** The first index i with sorted[i] > value (sorted.length when none). */

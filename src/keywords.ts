@@ -86,9 +86,6 @@ function rarity(text: string, at: number, fold: boolean): number {
 /** The share of source code bytes by low and by high nibble. */
 const NIBBLE_SHARE = [0, 4].map((shift) => Array.from({ length: 16 }, (_, v) => SHARE.reduce((sum, p, b) => sum + (((b >> shift) & 15) === v ? p : 0), 0)));
 
-/** Bytes searched before the buckets are spread well: a few windows. */
-const TUNE_AFTER = 4 << 20;
-
 /** Six nibble sets (see bucketsOf) for each of 8 buckets, the anchors dealt to them in turn. */
 function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
@@ -143,9 +140,8 @@ export class KeywordSearch {
   private readonly room: number;
   /** Bytes a keyword may reach past its segment. */
   private readonly reach: number;
+  /** The anchors until the buckets are spread well (see spread). */
   private anchors: readonly (readonly number[])[] | null;
-  /** Bytes searched until the buckets are spread well (see the constructor). */
-  private untuned = TUNE_AFTER;
 
   constructor(keywords: readonly Keyword[]) {
     this.keywords = keywords;
@@ -200,9 +196,19 @@ export class KeywordSearch {
     this.reach = Math.max(...keywords.map((k) => k.text.length)) - 1;
 
     // Buckets by turn to start with: a pre-commit scan searches too little to repay spreading them
-    // well, which find() does once the search has read enough.
+    // well (see spread).
     this.anchors = anchors;
     this.setBuckets(roundRobin(anchors));
+  }
+
+  /**
+   * Spreads the anchors over the buckets so that few positions become candidates, for a search of
+   * many bytes, which repays the fraction of a millisecond this takes; once.
+   */
+  spread(): void {
+    if (this.anchors === null) return;
+    this.setBuckets(bucketsOf(this.anchors));
+    this.anchors = null;
   }
 
   /** Writes the nibble tables: per nibble value, the bits of the buckets that allow it, 16 bytes for each of the six sets. */
@@ -221,10 +227,6 @@ export class KeywordSearch {
    * its anchor sits; occurrences may overlap.
    */
   find(bytes: Uint8Array, out: Hits): Hits {
-    if (this.anchors && (this.untuned -= bytes.length) < 0) {
-      this.setBuckets(bucketsOf(this.anchors));
-      this.anchors = null;
-    }
     const { memory, wasm } = this;
     const view = new Uint32Array(memory.buffer, OUT, 2 * OUT_SLOTS);
     for (let base = 0; base < bytes.length; base += SEGMENT) {

@@ -12,7 +12,7 @@ import type { Hits } from './keywords.js';
 import { cmp, emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
-import { Projects } from './sources/projects.js';
+import { fileChunk, Projects } from './sources/projects.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
 import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
@@ -198,7 +198,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const top = await workTreeRoot(cwd).catch(() => null);
   const projects = top === null ? null : new Projects(top);
   const scanHere = (blob: Blob, content: Buffer, hits?: Hits): void =>
-    record(blob, engine.scan({ path: blob.path, content, line: 1, ...(projects ? { frameworks: projects.of(blob.path) } : {}) }, hits));
+    record(blob, engine.scan(fileChunk(blob.path, content, projects), hits));
   // Reading git's output is this thread's job; the keyword search and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
   const pool = await windowPool(opts.ruleIds, top ?? '');

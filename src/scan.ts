@@ -8,7 +8,7 @@ import { isAppBundle } from './client.js';
 import { Engine } from './engine.js';
 import type { Hits } from './keywords.js';
 import { readForScan } from './sources/files.js';
-import { Projects } from './sources/projects.js';
+import { fileChunk, Projects } from './sources/projects.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
 import { Window, type WindowPacket } from './window.js';
 
@@ -47,7 +47,7 @@ const WINDOW_SLACK = 128 << 10;
 export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>, projects: Projects): BatchResult {
   const out = emptyBatch();
   const scan = (path: string, content: Buffer, hits?: Hits): void => {
-    for (const f of engine.scan({ path, content, line: 1, frameworks: projects.of(path) }, hits)) out.findings.push(f);
+    for (const f of engine.scan(fileChunk(path, content, projects), hits)) out.findings.push(f);
   };
   for (const file of files) {
     if (window.free < WINDOW_SLACK) window.flush(engine, scan);
@@ -65,7 +65,7 @@ export function scanBatch(root: string, files: readonly string[], engine: Engine
       case 'text':
         out.files++;
         out.bytes += read.bytes.length;
-        if (window.owns(read.bytes)) window.commit(file, read.bytes.length);
+        if (read.scratch) window.commit(file, read.bytes.length);
         else scan(file, read.bytes);
         break;
     }

@@ -24,7 +24,8 @@ export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T
   const { ends, tags } = packet;
   const used = ends.length === 0 ? 0 : ends[ends.length - 1]!;
   const buf = Buffer.from(packet.bytes, 0, used);
-  const paths = tags.map((t) => (typeof t === 'string' ? t : t.path));
+  const paths: string[] = [];
+  for (const t of tags) paths.push(typeof t === 'string' ? t : t.path);
   for (const [i, hits] of engine.candidates(buf, ends, paths)) scan(tags[i]!, buf.subarray(i === 0 ? 0 : ends[i - 1]! + 1, ends[i]), hits);
 }
 
@@ -42,11 +43,6 @@ export class Window<T extends Tag> {
   /** The writable rest of the window, for a reader to fill; then call commit with what it wrote. */
   rest(): Buffer {
     return this.buf.subarray(this.used, this.buf.length - 1);
-  }
-
-  /** Whether `bytes` is a view into this window's buffer (a reader filled rest()). */
-  owns(bytes: Buffer): boolean {
-    return bytes.buffer === this.buf.buffer;
   }
 
   /** Records that the next `length` bytes of rest() hold the file tagged `tag`. */

@@ -81,6 +81,27 @@ describe('keyword search over a window of files', () => {
     expect(holding(engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`)))).toEqual([1, 3]);
   });
 
+  it('leaves out the files where a keyword gates only patterns that do not take the path', () => {
+    const rule: Rule = {
+      id: 'probe',
+      description: 'd',
+      severity: 'low',
+      keywords: ['ANYWHERE'],
+      pattern: /ANYWHERE=q[a-z0-9]{15}/g,
+      variants: [{ keywords: ['ONLYENV'], pattern: /ONLYENV=q[a-z0-9]{15}/g, paths: /\.env$/ }],
+      message: 'm',
+      fix: 'f',
+    };
+    const probe = new Engine([rule]);
+    const files = ['ONLYENV=q1a2b3c4d5e6f7g8', 'ONLYENV=q1a2b3c4d5e6f7g8', 'ANYWHERE=q1a2b3c4d5e6f7g8 ONLYENV=q1a2b3c4d5e6f7g8'];
+    const { window, ends } = windowOf(files);
+    const found = probe.candidates(window, ends, ['a.js', 'b.env', 'c.js']);
+    expect(found.map(([i, hits]) => [i, hits.ids.length])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+  });
+
   it('does not read past the end when a file ends with the start of a keyword (anse: providerGoogle, the start of GoogleGenerativeAI)', () => {
     const tail = 'export default providerGoogle';
     expect(engine.scan({ path: 'src/providers/google/index.ts', content: Buffer.from(tail), line: 1 })).toEqual([]);

@@ -6,7 +6,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult =
-  | { readonly kind: 'text'; readonly bytes: Buffer }
+  /** `scratch`: the bytes are the start of the scratch buffer (else a buffer of their own). */
+  | { readonly kind: 'text'; readonly bytes: Buffer; readonly scratch: boolean }
   /** Passed over; `listed` ones (too large) are named in the report. */
   | { readonly kind: 'skip'; readonly reason: string; readonly listed: boolean }
   /** Vanished since it was listed (deleted in the work tree): nothing to commit, nothing to scan. */
@@ -45,7 +46,7 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer, bina
       bytes = big.subarray(0, n);
     }
     if (!binaryToo && bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1) return { kind: 'skip', reason: 'binary', listed: false };
-    return { kind: 'text', bytes };
+    return { kind: 'text', bytes, scratch: n < scratch.length };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EISDIR') return { kind: 'skip', reason: 'not a regular file', listed: false };

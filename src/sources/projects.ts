@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { frameworksOf } from '../client.js';
-import type { Framework } from '../types.js';
+import type { Chunk, Framework } from '../types.js';
 
 const NONE: readonly Framework[] = [];
 
@@ -39,5 +39,24 @@ export class Projects {
     const frameworks = found ?? (dir === '' ? NONE : this.ofDir(slash === -1 ? '' : dir.slice(0, slash)));
     this.byDir.set(dir, frameworks);
     return frameworks;
+  }
+}
+
+/**
+ * A whole file as a chunk. Its frameworks are looked up only when a rule asks for them (most files
+ * hold no match), and not at all without projects.
+ */
+export const fileChunk = (path: string, content: Buffer, projects: Projects | null): Chunk => new FileChunk(path, content, projects);
+
+class FileChunk implements Chunk {
+  readonly line = 1;
+  constructor(
+    readonly path: string,
+    readonly content: Buffer,
+    private readonly projects: Projects | null,
+  ) {}
+
+  get frameworks(): readonly Framework[] | undefined {
+    return this.projects?.of(this.path);
   }
 }
