@@ -79,6 +79,7 @@ ruleTester(rule, {
     finds('GitLab CI variables', `variables:\n  API_TOKEN: "${t}"\n`, t, '.gitlab-ci.yml'),
     // Config
     finds('Kubernetes env name/value pair', `env:\n  - name: OPENAI_API_KEY\n    value: ${t}\n`, t, 'k8s/deployment.yaml'),
+    finds('Kubernetes Secret stringData', `apiVersion: v1\nkind: Secret\nstringData:\n  password: ${t2}\n`, t2, 'k8s/plain.yaml'),
     finds('Kubernetes Secret data (base64)', `apiVersion: v1\nkind: Secret\ndata:\n  api-key: ${b64(t)}\n`, b64(t), 'k8s/secret.yaml'),
     finds('YAML quoted value', `openai:\n  api_key: '${t}'\n`, t, 'config/app.yml'),
     finds('TOML', `[openai]\napi_key = "${t}"\n`, t, 'config.toml'),
@@ -125,6 +126,7 @@ ruleTester(rule, {
     { name: 'GitHub Actions secrets expression', source: 'GitHub Actions workflows', code: 'env:\n  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n', path: '.github/workflows/ci.yml' },
     { name: 'shell variable reference', source: 'shell scripts and Dockerfiles', code: 'export OPENAI_API_KEY=${OPENAI_API_KEY}\nexport TOKEN=$GITHUB_TOKEN\n', path: 'run.sh' },
     { name: 'Helm template value', source: 'Helm charts', code: 'password: {{ .Values.db.password }}\n', path: 'chart/templates/secret.yaml' },
+    { name: 'SealedSecret encryptedData', source: 'Bitnami Sealed Secrets, encrypted for the cluster and meant to be committed', code: `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db\nspec:\n  encryptedData:\n    password: ${t2}\n`, path: 'k8s/sealed.yaml' },
     { name: 'Kubernetes secretKeyRef', source: 'Kubernetes manifests', code: '- name: OPENAI_API_KEY\n  valueFrom:\n    secretKeyRef:\n      name: openai\n      key: api-key\n', path: 'k8s/d.yaml' },
     { name: 'dict lookup', source: 'Python config readers', code: 'key = config["api_key"]\n', path: 'b.py' },
     // Placeholders

@@ -98,6 +98,9 @@ const PLAIN_TAILS = new Set(
 /** Whole names that mean a secret although their last word does not. */
 const SECRET_NAMES = new Set(['secretkeybase', 'secretkeyfallbacks', 'djangosecretkey']);
 
+/** [\w$.-] by character code: the characters of a name, read backwards from its word. */
+const isNameChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c === 0x2e || c === 0x2d;
+
 /** The words of a name's last dotted segment, lower-cased: OPENAI_API_KEY, apiKey, x-api-key. */
 function words(name: string): string[] {
   const segment = name.split('.').filter(Boolean).pop() ?? '';
@@ -110,8 +113,10 @@ function words(name: string): string[] {
 }
 
 /** How strongly a name means "secret"; null when it means something else (public_key, token_count). */
-export function nameStrength(name: string): NameStrength | null {
-  const w = words(name);
+export const nameStrength = (name: string): NameStrength | null => strengthOf(words(name));
+
+/** How strongly a name of these words (see words) means "secret". */
+function strengthOf(w: readonly string[]): NameStrength | null {
   if (w.length === 0) return null;
   const joined = w.join('');
   if (SECRET_NAMES.has(joined)) return 'strong';
@@ -225,6 +230,8 @@ function isWholeKey(v: string): boolean {
 }
 const VENDOR_SHAPED = /^(?:sk-(?:proj|svcacct|service|admin|None|ant|or)-|gsk_|xai-|pplx-|hf_|api_org_|AIza|[sr]k_(?:live|test)_)|T3BlbkFJ/;
 const ENCRYPTED = /kind:\s*SealedSecret\b/;
+/** Encrypted for the cluster or the vault: safe to commit by design (asked last, of what would be a finding). */
+const encrypted = (c: Candidate): boolean => near(c.text, c.start, c.end, ENCRYPTED, 3000);
 const AZURE = /azure|openai\.azure\.com|cognitiveservices/i;
 
 
@@ -244,11 +251,8 @@ function doubted(c: Confidence, path: string, line: string): Confidence | null {
 
 const WHY = 'Anyone who can read this repository, or any copy or build of it, can use it.';
 
-/** The environment variable name a value bound to `name` should come from: apiKey -> API_KEY. */
-function envName(name: string): string {
-  const w = words(name);
-  return w.length > 0 ? w.join('_').toUpperCase() : 'SECRET';
-}
+/** The environment variable name for a value bound to a name of these words (see words): apiKey -> API_KEY. */
+const envName = (w: readonly string[]): string => (w.length > 0 ? w.join('_').toUpperCase() : 'SECRET');
 
 /** How to read a secret in the language or format of `path`. */
 function howToRead(path: string, env: string): string {
@@ -287,10 +291,11 @@ function judgeAssignment(c: Candidate): Judgement | null {
   const g = m.groups!;
   // The name: the word the pattern starts at, after the rest of the identifier (OPENAI_API_ + KEY).
   let from = m.index;
-  while (from > 0 && /[\w$.-]/.test(c.text[from - 1]!)) from--;
+  while (from > 0 && isNameChar(c.text.charCodeAt(from - 1))) from--;
   const name = c.text.slice(from, m.index) + g.word!;
+  const nameWords = words(name);
   // "Bearer" before the value says it is a token, whatever the header's name says.
-  const strength = g.bearer ? 'strong' : nameStrength(name);
+  const strength = g.bearer ? 'strong' : strengthOf(nameWords);
   if (strength === null) return null;
   const shape = valueShape(c.secret);
   if (shape === null) return null;
@@ -308,12 +313,11 @@ function judgeAssignment(c: Candidate): Judgement | null {
   else if (shape === 'uuid') confidence = strength === 'strong' ? 'medium' : 'low';
   else confidence = strength === 'strong' && /pass|pwd|secret|cred|auth/i.test(name) ? 'medium' : 'low';
   // A name that says it is fake (FAKE_TOKEN, dummyPassword) or a test value (TEST_API_KEY).
-  const nameWords = words(name);
   if (nameWords.some((w) => /^(?:fake|dummy|mock|mocked|example|sample|placeholder)$/.test(w))) return null;
   if (nameWords.includes('test')) confidence = lower(confidence, 1);
   confidence = confidence && doubted(confidence, c.path, line);
-  if (confidence === null) return null;
-  const env = envName(name);
+  if (confidence === null || encrypted(c)) return null;
+  const env = envName(nameWords);
   const azure = AZURE.test(name) || (/^(?:[0-9a-f]{32}|[A-Za-z0-9]{84})$/.test(c.secret) && near(c.text, c.start, c.end, AZURE, 600));
   return {
     confidence,
@@ -338,7 +342,7 @@ function judgeUrl(c: Candidate): Judgement | null {
   let confidence: Confidence | null = shape === 'random' ? 'high' : 'medium';
   if (/(?:^|\.)(?:example\.(?:com|org|net)|example|host|hostname|domain\.com|your[-_\w]*)$/.test(host)) confidence = lower(confidence, 1);
   confidence = confidence && doubted(confidence, c.path, lineAround(c.text, m.index, c.end));
-  if (confidence === null) return null;
+  if (confidence === null || encrypted(c)) return null;
   return {
     confidence,
     // The user part may be a credential too (an API key as user name): name it only when it is a word.
@@ -352,7 +356,7 @@ function judgeToken(c: Candidate, what: string): Judgement | null {
   const shape = valueShape(c.secret);
   if (shape === null || shape === 'uuid') return null;
   const confidence = doubted(shape === 'random' ? 'high' : 'medium', c.path, lineAround(c.text, c.start, c.end));
-  if (confidence === null) return null;
+  if (confidence === null || encrypted(c)) return null;
   return {
     confidence,
     message: `${what}. ${WHY}`,
@@ -379,8 +383,6 @@ const rule: ContentRule = {
     // is no whole key of that shape is truncated or made up (sk-proj-xxxx..., a test fixture's near
     // miss). A whole key stays: its own rule wins the overlap when it runs, and --rules may leave it out.
     if (VENDOR_SHAPED.test(c.secret) && !isWholeKey(c.secret)) return null;
-    // Encrypted for the cluster or the vault: safe to commit by design.
-    if (near(c.text, c.start, c.end, ENCRYPTED, 3000)) return null;
     if (c.match.groups!.scheme !== undefined) return judgeToken(c, 'Bearer token written into an Authorization header');
     if (c.match.groups!.conn !== undefined) return judgeToken(c, `${c.match.groups!.conn} in a connection string`);
     if (c.match.groups!.host !== undefined) return judgeUrl(c);
