@@ -62,7 +62,7 @@ const SCHEMA = /^['"]?\s*:\s*(?:z|v|t|yup|Joi|s|Type)\.|^['"]?\s*\??:\s*(?:strin
 function judge(c: Candidate): Judgement | null {
   const { path, text, start, end, secret: name } = c;
   // Built output is client-bundle-secret's; a type declaration (vite-env.d.ts) holds no value.
-  if (isClientOutput(path, c.frameworks) || path.endsWith('.d.ts')) return null;
+  if (isClientOutput(path, () => c.frameworks) || path.endsWith('.d.ts')) return null;
   const prefix = Object.keys(PREFIXES).find((p) => name.startsWith(p))!;
   const meaning = meaningOf(name.slice(prefix.length - 1));
   if (meaning === null) return null;

@@ -26,14 +26,15 @@ const SERVER_DIR = /(?:^|\/)server\//;
 
 /**
  * Whether a file (repository-relative POSIX path) is built or served client output: a browser or an
- * app downloads it. `frameworks`, when known: a Node.js project without a client framework builds
- * dist/ for a server, not for browsers.
+ * app downloads it. `frameworks`, when known (asked only of a path in a build folder): a Node.js
+ * project without a client framework builds dist/ for a server, not for browsers.
  */
-export function isClientOutput(path: string, frameworks: readonly Framework[] = []): boolean {
+export function isClientOutput(path: string, frameworks: () => readonly Framework[] = () => []): boolean {
   if (NODE_MODULES.test(path)) return false;
   const framework = FRAMEWORK_OUTPUT.exec(path);
   if (framework) return true;
-  const built = WEB_ASSET.test(path) && !isServerProject(frameworks) ? BUILT.exec(path) : null;
+  const inBuild = WEB_ASSET.test(path) ? BUILT.exec(path) : null;
+  const built = inBuild && !isServerProject(frameworks()) ? inBuild : null;
   const served = (SOURCE_CODE.test(path) ? null : SERVED.exec(path)) ?? built;
   // A folder named public/ or build/ inside source or tests is code (astro's src/types/public/).
   if (served && !SOURCE_TREE.test(path.slice(0, served.index + 1))) return !SERVER_DIR.test(path.slice(served.index + served[0].length));

@@ -8,7 +8,7 @@ import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { type Hits, type Keyword, KeywordSearch, noHits } from './keywords.js';
 import { isPlaceholder } from './secret.js';
-import type { Chunk, ContentRule, FileFacts, FileRule, Finding, PatternSpec, PlaceRule, Rule } from './types.js';
+import type { Candidate, Chunk, ContentRule, FileFacts, FileRule, Finding, Framework, PatternSpec, PlaceRule, Rule } from './types.js';
 
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
@@ -230,13 +230,13 @@ class Findings {
   /** Judges one match and records its finding; false when the match is no secret. */
   consider(rule: ContentRule, m: RegExpExecArray): boolean {
     const { chunk, text } = this;
-    this.place ??= this.placeRules.find((p) => p.takes(chunk.path, chunk.frameworks ?? [])) ?? null;
+    this.place ??= this.placeRules.find((p) => p.takes(chunk.path, () => chunk.frameworks ?? [])) ?? null;
     // Built client output: key findings become the place rule's, and generic rules stay out.
     if (this.place && rule.fallback) return false;
     const secret = m.groups?.secret ?? m[0];
     const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
     const end = start + secret.length;
-    const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge({ secret, match: m, text, start, end, path: chunk.path, frameworks: chunk.frameworks ?? [] }) : {};
+    const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge(new Match(secret, m, text, start, end, chunk)) : {};
     if (verdict === null) return false;
     const lines = (this.lines ??= new LineIndex(text));
     if (lines.lineText(start).includes(ALLOW_MARKER)) return true;
@@ -266,6 +266,26 @@ class Findings {
   /** The findings, without those of fallback rules that other rules' findings cover. */
   result(): Finding[] {
     return this.spans.some((s) => s.fallback) ? dropCovered(this.list, this.spans) : this.list;
+  }
+}
+
+/** A match as a rule's judge sees it: the chunk's frameworks are looked up only if the judge asks. */
+class Match implements Candidate {
+  constructor(
+    readonly secret: string,
+    readonly match: RegExpExecArray,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly chunk: Chunk,
+  ) {}
+
+  get path(): string {
+    return this.chunk.path;
+  }
+
+  get frameworks(): readonly Framework[] {
+    return this.chunk.frameworks ?? [];
   }
 }
 

@@ -131,8 +131,11 @@ export interface PlaceRule {
   readonly id: string;
   readonly description: string;
   readonly severity: Severity;
-  /** Whether the file at this repository-relative POSIX path (in a project of these frameworks, when known) is one this rule takes. */
-  readonly takes: (path: string, frameworks: readonly Framework[]) => boolean;
+  /**
+   * Whether the file at this repository-relative POSIX path is one this rule takes; `frameworks`
+   * gives those of its project, when known (asked only where the path alone cannot tell).
+   */
+  readonly takes: (path: string, frameworks: () => readonly Framework[]) => boolean;
   /** The key rule's finding, restated for this place (its message and fix are the key's own). */
   readonly restate: (finding: Finding) => Judgement;
   readonly message: string;
