@@ -92,6 +92,8 @@ export class Engine {
       if (!anyOf(keywordIds, present)) continue;
       if (paths && !paths.test(chunk.path)) continue;
       text ??= typeof chunk.content === 'string' ? chunk.content : decode(bytes);
+      // Built client output: generic rules stay out (key findings become the place rule's).
+      if (rule.fallback && (found ??= new Findings(chunk, text, this.placeRules)).place !== null) continue;
       if (re.sticky) {
         // Anchored: tried where each of its keywords occurs, and not again inside a secret it found.
         let from = 0;
@@ -218,8 +220,8 @@ class Findings {
   /** Where each finding sits, to drop those of fallback rules that overlap the others'. */
   private readonly spans: Span[] = [];
   private lines: LineIndex | undefined;
-  /** The place rule that takes the chunk's file (built client output), null for none; found on first need. */
-  private place: PlaceRule | null | undefined;
+  /** The place rule that takes the chunk's file (built client output), null for none; undefined until asked. */
+  private placeRule: PlaceRule | null | undefined;
 
   constructor(
     private readonly chunk: Chunk,
@@ -227,12 +229,18 @@ class Findings {
     private readonly placeRules: readonly PlaceRule[],
   ) {}
 
+  /** The place rule that takes the chunk's file, if any: looked up once, when first asked. */
+  get place(): PlaceRule | null {
+    if (this.placeRule === undefined) {
+      const { chunk } = this;
+      this.placeRule = this.placeRules.find((p) => p.takes(chunk.path, () => chunk.frameworks ?? [])) ?? null;
+    }
+    return this.placeRule;
+  }
+
   /** Judges one match and records its finding; false when the match is no secret. */
   consider(rule: ContentRule, m: RegExpExecArray): boolean {
     const { chunk, text } = this;
-    this.place ??= this.placeRules.find((p) => p.takes(chunk.path, () => chunk.frameworks ?? [])) ?? null;
-    // Built client output: key findings become the place rule's, and generic rules stay out.
-    if (this.place && rule.fallback) return false;
     const secret = m.groups?.secret ?? m[0];
     const start = m.index + (m.groups?.secret === undefined ? 0 : m[0].indexOf(secret));
     const end = start + secret.length;
@@ -259,7 +267,8 @@ class Findings {
       ...(reported === null ? {} : { secret: reported }),
       fingerprint: fingerprint(rule.id, chunk.path, reported ?? secret),
     };
-    this.list.push(this.place && rule.key ? restated(this.place, finding) : finding);
+    const place = rule.key ? this.place : null;
+    this.list.push(place ? restated(place, finding) : finding);
     return true;
   }
 

@@ -81,6 +81,16 @@ describe('keyword search over a window of files', () => {
     expect(holding(engine.candidates(window, ends, ends.map((_, i) => `f${i}.js`)))).toEqual([1, 3]);
   });
 
+  it('asks the place rules about a file once, however many matches it holds', () => {
+    const asked: string[] = [];
+    const place = RULES.find((r) => r.kind === 'place')!;
+    const counting: Rule = { ...place, takes: (path, frameworks) => (asked.push(path), place.takes(path, frameworks)) } as Rule;
+    const probe = new Engine([...RULES.filter((r) => r !== place), counting]);
+    const text = Array.from({ length: 50 }, (_, i) => `const apiKey${i} = "${fake.token(`t${i}`)}";`).join('\n');
+    for (const path of ['src/app.js', 'dist/app.js']) probe.scan({ path, content: Buffer.from(text), line: 1 });
+    expect(asked).toEqual(['src/app.js', 'dist/app.js']);
+  });
+
   it('leaves out the files where a keyword gates only patterns that do not take the path', () => {
     const rule: Rule = {
       id: 'probe',
