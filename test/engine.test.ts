@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from '../src/engine.js';
-import type { Rule } from '../src/types.js';
+import type { PlaceRule, Rule } from '../src/types.js';
 import { windowOf } from './helpers.js';
 import { fake } from './keys.js';
 
@@ -83,8 +83,8 @@ describe('keyword search over a window of files', () => {
 
   it('asks the place rules about a file once, however many matches it holds', () => {
     const asked: string[] = [];
-    const place = RULES.find((r) => r.kind === 'place')!;
-    const counting: Rule = { ...place, takes: (path, frameworks) => (asked.push(path), place.takes(path, frameworks)) } as Rule;
+    const place = RULES.find((r): r is PlaceRule => r.kind === 'place')!;
+    const counting: PlaceRule = { ...place, takes: (path, frameworks) => (asked.push(path), place.takes(path, frameworks)) };
     const probe = new Engine([...RULES.filter((r) => r !== place), counting]);
     const text = Array.from({ length: 50 }, (_, i) => `const apiKey${i} = "${fake.token(`t${i}`)}";`).join('\n');
     for (const path of ['src/app.js', 'dist/app.js']) probe.scan({ path, content: Buffer.from(text), line: 1 });
