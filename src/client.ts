@@ -53,8 +53,11 @@ const OUTPUT_DIR = /(?:^|\/)(dist|build|out|web-build|public|www|static|\.next|\
 /** A package.json that names no client framework: a server, a CLI or a library. */
 export const isServerProject = (frameworks: readonly Framework[]): boolean => frameworks.length === 1 && frameworks[0] === 'node';
 
+/** Whether a path lies in a node_modules folder (a folder's path ends in `/`). */
+export const inNodeModules = (path: string): boolean => NODE_MODULES.test(path);
+
 /** React Native and Expo bundles: Hermes bytecode is binary, but keeps its strings in plain text. */
-export const isAppBundle = (path: string): boolean => APP_BUNDLE.test(path) && !NODE_MODULES.test(path);
+export const isAppBundle = (path: string): boolean => APP_BUNDLE.test(path) && !inNodeModules(path);
 
 /**
  * The folders below an ignored folder (`dir`, POSIX, ending in `/`) that may hold client output:

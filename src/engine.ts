@@ -85,15 +85,16 @@ export class Engine {
     if (hits.ids.length === 0) return [];
     const present = new Uint8Array(this.keywords.length);
     for (const id of hits.ids) present[id] = 1;
-    let text: string | undefined;
+    // Made, with the decoded text, for the first pattern that runs.
     let found: Findings | undefined;
     for (let i = 0; i < this.compiled.length; i++) {
       const { rule, pattern: re, keywordIds, paths } = this.compiled[i]!;
       if (!anyOf(keywordIds, present)) continue;
       if (paths && !paths.test(chunk.path)) continue;
-      text ??= typeof chunk.content === 'string' ? chunk.content : decode(bytes);
+      found ??= new Findings(chunk, typeof chunk.content === 'string' ? chunk.content : decode(bytes), this.placeRules);
+      const text = found.text;
       // Built client output: generic rules stay out (key findings become the place rule's).
-      if (rule.fallback && (found ??= new Findings(chunk, text, this.placeRules)).place !== null) continue;
+      if (rule.fallback && found.place !== null) continue;
       if (re.sticky) {
         // Anchored: tried where each of its keywords occurs, and not again inside a secret it found.
         let from = 0;
@@ -106,7 +107,6 @@ export class Engine {
           // Where the match ends (a sticky match sets lastIndex there).
           const end = re.lastIndex;
           if (m === null || end === at) continue;
-          found ??= new Findings(chunk, text, this.placeRules);
           if (found.consider(rule, m)) from = end;
         }
         continue;
@@ -117,7 +117,6 @@ export class Engine {
           re.lastIndex++;
           continue;
         }
-        found ??= new Findings(chunk, text, this.placeRules);
         // A rejected match may hide one that starts inside it (<add key="ApiKey" value="...">).
         if (!found.consider(rule, m)) re.lastIndex = m.index + 1;
       }
@@ -225,7 +224,7 @@ class Findings {
 
   constructor(
     private readonly chunk: Chunk,
-    private readonly text: string,
+    readonly text: string,
     private readonly placeRules: readonly PlaceRule[],
   ) {}
 

@@ -12,7 +12,7 @@ import type { Hits } from './keywords.js';
 import { cmp, emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
-import { fileChunk, Projects } from './sources/projects.js';
+import { projectChunk, Projects } from './sources/projects.js';
 import { stagedChanges } from './sources/staged.js';
 import { listWorktree } from './sources/worktree.js';
 import type { Finding, ScanError, ScanResult, Skipped } from './types.js';
@@ -48,6 +48,9 @@ function baselined(findings: Finding[], root: string | null, counter: { baseline
   if (kept.length < findings.length) counter.baselined = (counter.baselined ?? 0) + findings.length - kept.length;
   return kept;
 }
+
+/** The rules whose findings in a git-ignored file are reported (the others only help them: key rules, restated). */
+const speaksForIgnored = (ruleId: string): boolean => ruleId === 'client-bundle-secret' || ruleId === 'public-env-secret';
 
 /** The rules that read ignored client output: the key rules, and the place rule that restates their findings. */
 const CLIENT_OUTPUT_RULES = RULES.filter((r) => r.kind === 'place' || ('key' in r && r.key === true)).map((r) => r.id);
@@ -93,10 +96,10 @@ export async function sweep(targets: readonly string[], opts: ScanFilesOptions):
       ] as const) {
         const chosen = ruleIds.filter((id) => !opts.ruleIds || opts.ruleIds.includes(id));
         const files = unseen(paths);
-        if (files.length > 0 && chosen.some((id) => id === 'client-bundle-secret' || id === 'public-env-secret')) {
+        if (files.length > 0 && chosen.some(speaksForIgnored)) {
           const found = await scanFiles(list.root, [files], { ...opts, ruleIds: chosen });
           // An ignored file speaks only through these rules: a server's dist/ is not client output.
-          found.findings = found.findings.filter((f) => f.ruleId === 'client-bundle-secret' || f.ruleId === 'public-env-secret');
+          found.findings = found.findings.filter((f) => speaksForIgnored(f.ruleId));
           mergeBatch(batch, found);
         }
       }
@@ -140,7 +143,7 @@ export async function scanStaged(cwd: string, pathspecs: readonly string[], rule
     [
       // Hunks carry context for the rules that judge by nearby words; only added lines count.
       ...staged.chunks.flatMap(({ chunk, added }) =>
-        engine.scan(projects ? { ...chunk, frameworks: projects.of(chunk.path) } : chunk).filter((f) => added.has(f.line!)),
+        engine.scan(projectChunk(chunk.path, chunk.content, projects, chunk.line)).filter((f) => added.has(f.line!)),
       ),
       ...staged.changed.flatMap((path) => engine.checkFile({ path, mode: 'staged' })),
     ],
@@ -198,7 +201,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
   const top = await workTreeRoot(cwd).catch(() => null);
   const projects = top === null ? null : new Projects(top);
   const scanHere = (blob: Blob, content: Buffer, hits?: Hits): void =>
-    record(blob, engine.scan(fileChunk(blob.path, content, projects), hits));
+    record(blob, engine.scan(projectChunk(blob.path, content, projects), hits));
   // Reading git's output is this thread's job; the keyword search and the rules run on worker threads,
   // a bounded number of windows at a time, so that git never waits long on a full pipe.
   const pool = await windowPool(opts.ruleIds, top ?? '');

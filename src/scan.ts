@@ -8,7 +8,7 @@ import { isAppBundle } from './client.js';
 import { Engine } from './engine.js';
 import type { Hits } from './keywords.js';
 import { readForScan } from './sources/files.js';
-import { fileChunk, Projects } from './sources/projects.js';
+import { projectChunk, Projects } from './sources/projects.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
 import { Window, type WindowPacket } from './window.js';
 
@@ -47,7 +47,7 @@ const WINDOW_SLACK = 128 << 10;
 export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>, projects: Projects): BatchResult {
   const out = emptyBatch();
   const scan = (path: string, content: Buffer, hits?: Hits): void => {
-    for (const f of engine.scan(fileChunk(path, content, projects), hits)) out.findings.push(f);
+    for (const f of engine.scan(projectChunk(path, content, projects), hits)) out.findings.push(f);
   };
   for (const file of files) {
     if (window.free < WINDOW_SLACK) window.flush(engine, scan);

@@ -7,7 +7,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from './engine.js';
-import { fileChunk, Projects } from './sources/projects.js';
+import { projectChunk, Projects } from './sources/projects.js';
 import { type BatchOptions, emptyBatch, mergeBatch, scanBatch, selectRules, type WorkerMessage, type WindowReply } from './scan.js';
 import type { Finding } from './types.js';
 import { scanPacket, Window } from './window.js';
@@ -29,7 +29,7 @@ parentPort!.on('message', (message: WorkerMessage) => {
   } else {
     const found: [unknown, Finding[]][] = [];
     scanPacket(engine, message.window, (tag: { path: string }, content, hits) => {
-      const findings = engine.scan(fileChunk(tag.path, content, projects), hits);
+      const findings = engine.scan(projectChunk(tag.path, content, projects), hits);
       if (findings.length > 0) found.push([tag, findings]);
     });
     const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };

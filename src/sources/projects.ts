@@ -4,7 +4,7 @@
 // or parsed counts as none: it changes how sure a finding is, never whether the scan completes.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { frameworksOf } from '../client.js';
+import { frameworksOf, inNodeModules } from '../client.js';
 import type { Chunk, Framework } from '../types.js';
 
 const NONE: readonly Framework[] = [];
@@ -28,7 +28,7 @@ export class Projects {
     let found: readonly Framework[] | null = null;
     const manifest = `${this.root}/${dir === '' ? '' : `${dir}/`}package.json`;
     // existsSync first: most folders have none, and a failed read throws, which costs ten times more.
-    if (!/(?:^|\/)node_modules(?:\/|$)/.test(dir) && existsSync(manifest)) {
+    if (!inNodeModules(`${dir}/`) && existsSync(manifest)) {
       try {
         found = frameworksOf(JSON.parse(readFileSync(manifest, 'utf8')));
       } catch {
@@ -43,16 +43,16 @@ export class Projects {
 }
 
 /**
- * A whole file as a chunk. Its frameworks are looked up only when a rule asks for them (most files
- * hold no match), and not at all without projects.
+ * A chunk (a whole file when `line` is 1) whose frameworks are looked up only when a rule asks for
+ * them (most chunks hold no match), and not at all without projects.
  */
-export const fileChunk = (path: string, content: Buffer, projects: Projects | null): Chunk => new FileChunk(path, content, projects);
+export const projectChunk = (path: string, content: Chunk['content'], projects: Projects | null, line = 1): Chunk => new ProjectChunk(path, content, line, projects);
 
-class FileChunk implements Chunk {
-  readonly line = 1;
+class ProjectChunk implements Chunk {
   constructor(
     readonly path: string,
-    readonly content: Buffer,
+    readonly content: Chunk['content'],
+    readonly line: number,
     private readonly projects: Projects | null,
   ) {}
 
