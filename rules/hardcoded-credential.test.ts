@@ -15,6 +15,11 @@ const azure84 = fake.token('az84', 84);
 const uuid = `${fake.hex('u1', 8)}-${fake.hex('u2', 4)}-4${fake.hex('u3', 3)}-a${fake.hex('u4', 3)}-${fake.hex('u5', 12)}`;
 const sha = fake.hex('sha', 40);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+/** candidates' arguments for one file alone in a window. */
+const windowArgs = (text: string, path: string): [Buffer, number[], string[]] => {
+  const { window, ends } = windowOf([text]);
+  return [window, ends, [path]];
+};
 
 /** The expected finding for `secret` at its first (or `nth`) occurrence in `code`. */
 function at(code: string, secret: string, more: Partial<Expected> = {}, nth = 1): Expected {
@@ -205,10 +210,12 @@ describe('hardcoded-credential anchored at the words of names', () => {
     expect(at(2)).toEqual([1, 24, 24 + pw.length]);
   });
 
-  it('takes from a window every file that holds a word, and finds in each what it finds in the file alone', () => {
+  it('takes from a window every file where a name ends in a word, and finds in each what it finds in the file alone', () => {
     const engine = new Engine([rule]);
     const files: [string, string][] = [
       ['keys.js', 'const keys = Object.keys(tokens).map((key) => passThrough(key));\n'],
+      // Words inside longer names (keyboard, tokens, passThrough) only: no name ends in one.
+      ['keyboard.js', 'const keyboard = new Keyboard(tokens, passThrough, authorName);\n'],
       ['assign.js', `const apiKey = "${t}";\n`],
       ['accent.js', `const password = "${pw.slice(0, 4)}à${pw.slice(4)}";\n`],
       ['accent-keys.js', `// clés\nconst keys = Object.keys(tokens);\n`],
@@ -221,7 +228,8 @@ describe('hardcoded-credential anchored at the words of names', () => {
     ];
     const { window, ends } = windowOf(files.map(([, text]) => text));
     const found = engine.candidates(window, ends, files.map(([path]) => path));
-    expect(found.map(([i]) => files[i]![0])).toEqual(files.slice(0, -1).map(([path]) => path));
+    // Nor does a value follow the others' names, as a pattern would read it.
+    expect(found.map(([i]) => files[i]![0])).toEqual(['assign.js', 'accent.js', 'config.yml', 'db.js']);
     const reported: string[] = [];
     for (const [i, hits] of found) {
       const [path, text] = files[i]!;
@@ -249,13 +257,45 @@ describe('hardcoded-credential anchored at the words of names', () => {
     });
   });
 
-  it('does not backtrack through a long run of words once for each word (a file of nothing but "key")', () => {
+  it('tries no pattern inside a long run of words (a file of nothing but "key"), and reads each name once where they end', () => {
     const engine = new Engine([rule]);
-    const text = 'key'.repeat(100_000);
-    const { window, ends } = windowOf([text]);
-    const [[, hits]] = engine.candidates(window, ends, ['a.env']) as [[number, Hits]];
+    // Only the last word ends a name (the end of a file may end one).
+    const run = 'key'.repeat(100_000);
+    const [[, last]] = engine.candidates(...windowArgs(run, 'a.env')) as [[number, Hits]];
+    expect(last.at).toEqual([run.length - 3]);
+    // Every word ends a name: tried at each, the pattern reads a bounded stretch.
+    const ended = 'key:'.repeat(100_000);
+    const [[, hits]] = engine.candidates(...windowArgs(ended, 'a.env')) as [[number, Hits]];
     expect(hits.ids).toHaveLength(100_000);
-    expect(engine.scan({ path: 'a.env', content: Buffer.from(text), line: 1 }, hits)).toEqual([]);
+    expect(engine.scan({ path: 'a.env', content: Buffer.from(ended), line: 1 }, hits)).toEqual([]);
+  });
+
+  it('finds a secret under every name it takes for one, whichever word ends the name', () => {
+    const engine = new Engine([rule]);
+    const firsts = ['', 'api', 'db', 'client', 'my', 'secret', 'access', 'mini', 'sub', 'shop'];
+    const lasts = ['key', 'Key', 'KEY', 'keys', 'token', 'Token', 'tokens', 'secret', 'Secrets', 'pass', 'Password', 'PASSWD', 'passphrase', 'pwd', 'auth', 'Authorization', 'creds', 'credential', 'Credentials', 'bearer', 'keyBase', 'KEY_FALLBACKS', 'keyboard'];
+    let taken = 0;
+    for (const first of firsts) {
+      for (const joint of ['', '_', '-', '.']) {
+        for (const last of lasts) {
+          for (const end of ['', '_']) {
+            const name = first === '' ? `${last}${end}` : `${first}${joint}${last}${end}`;
+            if (nameStrength(name) === null) continue;
+            taken++;
+            for (const [path, text] of [['a.py', `${name} = "${t}"\n`], ['a.json', `{"${name}": "${t}"}`], ['a.yml', `${name}: ${t}\n`]] as const) {
+              expect(engine.scan({ path, content: text, line: 1 }).map((f) => f.secret), `${path}: ${text}`).toEqual([t]);
+            }
+          }
+        }
+      }
+    }
+    expect(taken).toBeGreaterThan(500);
+  });
+
+  it('reads a name and its value in code up to 64 blanks apart (aligned columns)', () => {
+    const engine = new Engine([rule]);
+    const at = (blanks: number): number => engine.scan({ path: 'a.go', content: `const apiKey${' '.repeat(blanks)}= "${t}"\n`, line: 1 }).length;
+    expect([at(1), at(40), at(64)]).toEqual([1, 1, 1]);
   });
 });
 

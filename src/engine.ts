@@ -8,7 +8,7 @@ import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { type Hits, type Keyword, KeywordSearch, noHits } from './keywords.js';
 import { isPlaceholder } from './secret.js';
-import type { Candidate, Chunk, ContentRule, FileFacts, FileRule, Finding, Framework, PatternSpec, PlaceRule, Rule } from './types.js';
+import type { Candidate, Chunk, ContentRule, FileFacts, FileRule, Finding, FollowedBy, Framework, PatternSpec, PlaceRule, Rule } from './types.js';
 
 /** The same-line comment that suppresses findings on that line. */
 export const ALLOW_MARKER = 'leakgate:allow';
@@ -21,6 +21,7 @@ interface Compiled {
   readonly keywordIds: readonly number[];
   /** Files whose path it takes; null: all. */
   readonly paths: RegExp | null;
+  readonly followedBy: FollowedBy | null;
 }
 
 export class Engine {
@@ -41,6 +42,9 @@ export class Engine {
   private readonly pathsOf: readonly (RegExp | null)[];
   /** By index into compiled, a table by keyword id: 1 where the keyword gates that pattern. */
   private readonly gates: readonly Uint8Array[];
+  /** By index into compiled, its FollowedBy as a table (see followTable); by keyword id, its length. */
+  private readonly follows: readonly (readonly FollowTable[])[];
+  private readonly lengths: readonly number[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
@@ -49,7 +53,7 @@ export class Engine {
     const ids = new Map<string, number>();
     this.compiled = rules
       .filter(isContent)
-      .flatMap((rule) => patternsOf(rule).map(({ keywords, pattern, paths }) => {
+      .flatMap((rule) => patternsOf(rule).map(({ keywords, pattern, paths, followedBy }) => {
         if (!pattern.global && !pattern.sticky) throw new Error(`rule ${rule.id}: pattern needs the g or the y flag`);
         if (keywords.length === 0) throw new Error(`rule ${rule.id}: pattern needs keywords`);
         // A pattern that ignores case is gated by its keywords in any case.
@@ -59,11 +63,13 @@ export class Engine {
           if (id === undefined) ids.set(key, (id = ids.size));
           return id;
         });
-        return { rule, pattern, keywordIds, paths: paths ?? null };
+        return { rule, pattern, keywordIds, paths: paths ?? null, followedBy: followedBy ?? null };
       }));
     this.keywords = [...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' }));
     this.gated = this.keywords.map((_, id) => this.compiled.flatMap((c, i) => (c.keywordIds.includes(id) ? [i] : [])));
     this.pathsOf = this.compiled.map((c) => c.paths);
+    this.follows = this.compiled.map((c) => followTables(c.followedBy ?? [], c.pattern.flags));
+    this.lengths = this.keywords.map((k) => k.text.length);
     this.gates = this.compiled.map((c) => {
       const gates = new Uint8Array(this.keywords.length);
       for (const id of c.keywordIds) gates[id] = 1;
@@ -81,8 +87,8 @@ export class Engine {
    */
   scan(chunk: Chunk, hits?: Hits): Finding[] {
     const bytes = typeof chunk.content === 'string' ? Buffer.from(chunk.content, 'utf8') : chunk.content;
-    hits ??= this.search.find(bytes, noHits());
-    if (hits.ids.length === 0) return [];
+    hits ??= this.hitsIn(bytes, [bytes.length], [chunk.path])[0]?.[1];
+    if (hits === undefined) return [];
     const present = new Uint8Array(this.keywords.length);
     for (const id of hits.ids) present[id] = 1;
     // Made, with the decoded text, for the first pattern that runs.
@@ -131,10 +137,14 @@ export class Engine {
    * order), each with those keywords' hits (offsets relative to the file).
    */
   candidates(bytes: Buffer, ends: readonly number[], paths: readonly string[]): [number, Hits][] {
-    const search = this.search;
     // Windows come by the many, which repays spreading the search's buckets well.
-    search.spread();
-    const all = search.find(bytes, noHits());
+    this.search.spread();
+    return this.hitsIn(bytes, ends, paths);
+  }
+
+  /** The keyword hits that count (see candidates), by file. */
+  private hitsIn(bytes: Uint8Array, ends: readonly number[], paths: readonly string[]): [number, Hits][] {
+    const all = this.search.find(bytes, noHits());
     const out: [number, Hits][] = [];
     let file = -1;
     let start = 0;
@@ -155,7 +165,7 @@ export class Engine {
         takes.fill(0);
       }
       const id = all.ids[k]!;
-      if (!this.takesAny(id, path, takes)) continue;
+      if (!this.counts(id, bytes, at, ends[file]!, path, takes)) continue;
       if (hits === null) out.push([file, (hits = noHits())]);
       hits.ids.push(id);
       hits.at.push(at - start);
@@ -163,13 +173,19 @@ export class Engine {
     return out;
   }
 
-  /** Whether a pattern that keyword `id` gates takes `path` (answers kept in `takes`, see candidates). */
-  private takesAny(id: number, path: string, takes: Uint8Array): boolean {
+  /**
+   * Whether the hit of keyword `id` at `at` counts for a pattern it gates: one that takes `path`
+   * (answers kept in `takes`, see candidates) and whose FollowedBy holds in the bytes before `end`.
+   */
+  private counts(id: number, bytes: Uint8Array, at: number, end: number, path: string, takes: Uint8Array): boolean {
+    const after = at + this.lengths[id]!;
     for (const i of this.gated[id]!) {
       const only = this.pathsOf[i]!;
-      if (only === null) return true;
-      if (takes[i] === 0) takes[i] = only.test(path) ? 1 : 2;
-      if (takes[i] === 1) return true;
+      if (only !== null) {
+        if (takes[i] === 0) takes[i] = only.test(path) ? 1 : 2;
+        if (takes[i] === 2) continue;
+      }
+      if (followed(this.follows[i]!, bytes, after, end)) return true;
     }
     return false;
   }
@@ -198,7 +214,7 @@ export class Engine {
 export const isContent = (r: Rule): r is ContentRule => r.kind === undefined || r.kind === 'content';
 
 /** A content rule's patterns: its own and its variants. */
-export const patternsOf = (rule: ContentRule): PatternSpec[] => [{ keywords: rule.keywords, pattern: rule.pattern }, ...(rule.variants ?? [])];
+export const patternsOf = (rule: ContentRule): PatternSpec[] => [{ keywords: rule.keywords, pattern: rule.pattern, ...(rule.followedBy ? { followedBy: rule.followedBy } : {}) }, ...(rule.variants ?? [])];
 
 /** A key rule's finding in a place that a place rule takes, as that rule's finding. */
 function restated(place: PlaceRule, f: Finding): Finding {
@@ -365,6 +381,47 @@ function textOffsets(bytes: Uint8Array, text: string, offsets: number[]): number
     out.push(unit);
   }
   return out;
+}
+
+/** One step of a FollowedBy: per byte, whether it may be skipped or come next (beyond ASCII: ANY); the skips allowed. */
+interface FollowTable {
+  readonly table: Uint8Array;
+  readonly max: number;
+}
+const SKIP = 1;
+const NEXT = 2;
+const ANY = 4;
+
+/** A FollowedBy as tables (see FollowTable); none: no steps. */
+function followTables(steps: FollowedBy, flags: string): FollowTable[] {
+  const classOf = (source: string): RegExp => new RegExp(`^${source}$`, flags.replace(/[gy]/g, ''));
+  return steps.map(({ skip, max, next }) => {
+    const table = new Uint8Array(256).fill(ANY);
+    const [skips, nexts] = [skip === undefined ? null : classOf(skip), classOf(next)];
+    for (let b = 0; b < 0x80; b++) {
+      const c = String.fromCharCode(b);
+      table[b] = (skips?.test(c) ? SKIP : 0) | (nexts.test(c) ? NEXT : 0);
+      if (table[b] === (SKIP | NEXT)) throw new Error(`followedBy: ${JSON.stringify(c)} both in ${skip} and in ${next}`);
+    }
+    return { table, max: max ?? Infinity };
+  });
+}
+
+/** Whether the bytes from `at` (up to `end`) may follow a keyword, step by step (see FollowedBy). */
+function followed(steps: readonly FollowTable[], bytes: Uint8Array, at: number, end: number): boolean {
+  let p = at;
+  for (let s = 0; s < steps.length; s++) {
+    const { table, max } = steps[s]!;
+    for (let n = 0; ; p++, n++) {
+      if (p >= end) return true;
+      const c = table[bytes[p]!]!;
+      if (c === NEXT) break;
+      if (c === ANY) return true;
+      if (c === 0 || n === max) return false;
+    }
+    p++;
+  }
+  return true;
 }
 
 /** The first index i with sorted[i] > value (sorted.length when none). */

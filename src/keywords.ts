@@ -83,6 +83,9 @@ function rarity(text: string, at: number, fold: boolean): number {
   return sum;
 }
 
+/** The three bytes of `text` at `at`, as a key: in lower case when folded. */
+const windowOf = (text: string, at: number, fold: boolean): string => (fold ? `i${text.slice(at, at + 3).toLowerCase()}` : `s${text.slice(at, at + 3)}`);
+
 /** The share of source code bytes by low and by high nibble. */
 const NIBBLE_SHARE = [0, 4].map((shift) => Array.from({ length: 16 }, (_, v) => SHARE.reduce((sum, p, b) => sum + (((b >> shift) & 15) === v ? p : 0), 0)));
 
@@ -151,23 +154,29 @@ export class KeywordSearch {
     this.memory = new Uint8Array(this.wasm.memory.buffer);
     const view = new DataView(this.wasm.memory.buffer);
 
-    // Each keyword's anchor: the three bytes at the offset whose bytes are rarest.
+    // Each keyword's anchor: the three bytes that most other keywords hold too (a shared anchor
+    // makes no more candidates: password, passwd and pass share "pas"), of those the rarest.
+    const shared = new Map<string, number>();
+    for (const { text, fold } of keywords) {
+      for (const w of new Set(Array.from({ length: Math.max(0, text.length - 2) }, (_, i) => windowOf(text, i, fold)))) shared.set(w, (shared.get(w) ?? 0) + 1);
+    }
+    const score = (text: string, at: number, fold: boolean): number => 1000 * shared.get(windowOf(text, at, fold))! + rarity(text, at, fold);
     const groups = new Map<number, { id: number; offset: number }[]>();
-    const anchors: number[][] = [];
+    const anchors = new Map<number, number[]>();
     let bytesAt = KEYWORD_BYTES;
     const address: number[] = [];
     keywords.forEach(({ text, fold }, id) => {
       if (text.length < 3 || !/^[\x20-\x7e]+$/.test(text)) throw new Error(`keyword ${JSON.stringify(text)}: needs three or more printable ASCII characters`);
       let offset = 0;
-      for (let i = 1, best = rarity(text, 0, fold); i + 3 <= text.length; i++) {
-        const r = rarity(text, i, fold);
+      for (let i = 1, best = score(text, 0, fold); i + 3 <= text.length; i++) {
+        const r = score(text, i, fold);
         if (r > best) [offset, best] = [i, r];
       }
       address[id] = bytesAt;
       this.memory.set(Buffer.from(fold ? text.toLowerCase() : text, 'latin1'), bytesAt);
       bytesAt += text.length;
       for (const anchor of spellings(text.slice(offset, offset + 3), fold)) {
-        anchors.push(anchor);
+        anchors.set(anchor[0]! | (anchor[1]! << 8) | (anchor[2]! << 16), anchor);
         const pair = anchor[0]! | (anchor[1]! << 8);
         const group = groups.get(pair) ?? [];
         if (!group.some((e) => e.id === id)) group.push({ id, offset });
@@ -197,8 +206,8 @@ export class KeywordSearch {
 
     // Buckets by turn to start with: a pre-commit scan searches too little to repay spreading them
     // well (see spread).
-    this.anchors = anchors;
-    this.setBuckets(roundRobin(anchors));
+    this.anchors = [...anchors.values()];
+    this.setBuckets(roundRobin(this.anchors));
   }
 
   /**

@@ -80,6 +80,24 @@ export interface PatternSpec {
   readonly keywords: readonly string[];
   readonly pattern: RegExp;
   readonly paths?: RegExp;
+  readonly followedBy?: FollowedBy;
+}
+
+/**
+ * What must follow a keyword in the raw bytes for its occurrence to count, checked before any
+ * decoding, so that a common word costs nothing where no finding can start: steps in turn, each at
+ * most `max` bytes (default: no limit) of the class `skip` (default: none), then one byte of the
+ * class `next`. Classes are regex character classes, read with the pattern's flags; a step's two
+ * classes share no character. It must hold wherever the rule reports a finding (a necessary
+ * condition, never a sufficient one); a byte beyond ASCII, or the end of the chunk, ends the check
+ * in the occurrence's favour.
+ */
+export type FollowedBy = readonly FollowStep[];
+
+export interface FollowStep {
+  readonly skip?: string;
+  readonly max?: number;
+  readonly next: string;
 }
 
 /**
@@ -98,6 +116,8 @@ export interface ContentRule {
   readonly keywords: readonly string[];
   /** A global (`g`) regex; a named group `secret` marks the secret, else the whole match is it. */
   readonly pattern: RegExp;
+  /** What must follow its keywords (see FollowedBy). */
+  readonly followedBy?: FollowedBy;
   /** Further patterns, each gated by its own keywords (or paths) and judged like `pattern`. */
   readonly variants?: readonly PatternSpec[];
   /**

@@ -86,7 +86,7 @@ describe('keyword search over a window of files', () => {
     const place = RULES.find((r): r is PlaceRule => r.kind === 'place')!;
     const counting: PlaceRule = { ...place, takes: (path, frameworks) => (asked.push(path), place.takes(path, frameworks)) };
     const probe = new Engine([...RULES.filter((r) => r !== place), counting]);
-    const text = Array.from({ length: 50 }, (_, i) => `const apiKey${i} = "${fake.token(`t${i}`)}";`).join('\n');
+    const text = Array.from({ length: 50 }, (_, i) => `const c${i} = { apiKey: "${fake.token(`t${i}`)}" };`).join('\n');
     for (const path of ['src/app.js', 'dist/app.js']) probe.scan({ path, content: Buffer.from(text), line: 1 });
     expect(asked).toEqual(['src/app.js', 'dist/app.js']);
   });
@@ -110,6 +110,54 @@ describe('keyword search over a window of files', () => {
       [1, 1],
       [2, 1],
     ]);
+  });
+
+  describe('what must follow a keyword (followedBy)', () => {
+    // A name ending in KEY, then blanks and one '=' (or a ':' after at most two dots).
+    const rule: Rule = {
+      id: 'probe',
+      description: 'd',
+      severity: 'low',
+      keywords: ['KEY'],
+      followedBy: [{ skip: '[ ]', max: 3, next: '=' }],
+      pattern: /KEY *= *(?<secret>q[a-z0-9]{15})/y,
+      variants: [{ keywords: ['NAME'], followedBy: [{ skip: '[.]', max: 2, next: ':' }, { next: '[ ]' }], pattern: /NAME\.{0,2}: (?<secret>q[a-z0-9]{15})/y }],
+      message: 'm',
+      fix: 'f',
+    };
+    const probe = new Engine([rule]);
+    const value = 'q1a2b3c4d5e6f7g8';
+    const counted = (text: string): number[] => {
+      const { window, ends } = windowOf([text, 'KEY']);
+      const fromWindow = probe.candidates(window, ends, ['a.txt', 'b.txt'])[0];
+      // A chunk scanned alone drops the same hits.
+      expect(probe.scan({ path: 'a.txt', content: text, line: 1 }).length > 0, text).toBe(fromWindow?.[0] === 0 && fromWindow[1].at.length > 0 && text.includes(value));
+      return fromWindow?.[0] === 0 ? fromWindow[1].at : [];
+    };
+
+    it('counts an occurrence where the bytes after it follow the steps', () => {
+      expect(counted(`KEY=${value}`)).toEqual([0]);
+      expect(counted(`KEY   = ${value}`)).toEqual([0]);
+      expect(counted(`NAME..: ${value}`)).toEqual([0]);
+    });
+
+    it('drops an occurrence where they do not: another byte, more skips than allowed, a later step unmet', () => {
+      expect(counted(`KEYS=${value}`)).toEqual([]);
+      expect(counted(`KEY    = ${value}`)).toEqual([]);
+      expect(counted(`NAME...: ${value}`)).toEqual([]);
+      expect(counted(`NAME:${value}`)).toEqual([]);
+      expect(counted(`KEYS KEY=${value} KEY;`)).toEqual([5]);
+    });
+
+    it('counts an occurrence where a byte beyond ASCII or the end of the chunk comes first (the pattern decides)', () => {
+      expect(counted('KEY é')).toEqual([0]);
+      expect(counted('x KEY ')).toEqual([2]);
+      expect(counted('NAME.')).toEqual([0]);
+    });
+
+    it('refuses a step whose classes share a character', () => {
+      expect(() => new Engine([{ ...rule, followedBy: [{ skip: '[ =]', next: '=' }] }])).toThrow(/both in/);
+    });
   });
 
   it('does not read past the end when a file ends with the start of a keyword (anse: providerGoogle, the start of GoogleGenerativeAI)', () => {
