@@ -128,6 +128,17 @@ const SECRET_NAMES = new Set(['secretkeybase', 'secretkeyfallbacks', 'djangosecr
 /** [\w$.-] by character code: the characters of a name, read backwards from its word. */
 const isNameChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c === 0x2e || c === 0x2d;
 
+/** words, per name met (names repeat: key, apiKey); dropped whole when it grows large. */
+const wordsOf = new Map<string, readonly string[]>();
+const cachedWords = (name: string): readonly string[] => {
+  let w = wordsOf.get(name);
+  if (w === undefined) {
+    if (wordsOf.size >= 10_000) wordsOf.clear();
+    wordsOf.set(name, (w = words(name)));
+  }
+  return w;
+};
+
 /** The words of a name's last dotted segment, lower-cased: OPENAI_API_KEY, apiKey, x-api-key. */
 function words(name: string): string[] {
   const segment = name.split('.').filter(Boolean).pop() ?? '';
@@ -216,6 +227,8 @@ function base64Text(v: string): string | null {
 /** What a value looks like, or null when it is no secret (a reference, a stand-in, a word, a path). */
 export function valueShape(v: string): ValueShape | null {
   if (v.length < 6 || /\s/.test(v)) return null;
+  // Letters alone, and too short to be random without digits (below): a word or an identifier.
+  if (v.length < 24 && /^[A-Za-z]+$/.test(v)) return null;
   if (REFERENCE.test(v) || STAND_IN.test(v) || NOT_A_SECRET_SHAPE.test(v) || saysFake(v) || isPath(v)) return null;
   if (UUID.test(v)) return 'uuid';
   if (isPlaceholder(v)) return null;
@@ -320,7 +333,7 @@ function judgeAssignment(c: Candidate): Judgement | null {
   let from = m.index;
   while (from > 0 && isNameChar(c.text.charCodeAt(from - 1))) from--;
   const name = c.text.slice(from, m.index) + g.word!;
-  const nameWords = words(name);
+  const nameWords = cachedWords(name);
   // "Bearer" before the value says it is a token, whatever the header's name says.
   const strength = g.bearer ? 'strong' : strengthOf(nameWords);
   if (strength === null) return null;

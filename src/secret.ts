@@ -1,13 +1,37 @@
 // Judgements about a secret's text alone: is it random enough to be real, is it a placeholder,
 // and how to show it without revealing it. Pure functions; no knowledge of rules or files.
 
+/** ASCII character counts and the order the characters first occur in, reused by entropy. */
+const counts = new Uint32Array(128);
+const firsts = new Uint8Array(128);
+
 /** Shannon entropy in bits per character. */
 export function entropy(s: string): number {
   if (s.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let distinct = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) {
+      for (let j = 0; j < distinct; j++) counts[firsts[j]!] = 0;
+      return entropyBeyondAscii(s);
+    }
+    if (counts[c]!++ === 0) firsts[distinct++] = c;
+  }
+  // Summed in order of first occurrence, as entropyBeyondAscii does (the same rounding).
   let bits = 0;
-  for (const n of counts.values()) {
+  for (let j = 0; j < distinct; j++) {
+    const p = counts[firsts[j]!]! / s.length;
+    counts[firsts[j]!] = 0;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+function entropyBeyondAscii(s: string): number {
+  const seen = new Map<string, number>();
+  for (const ch of s) seen.set(ch, (seen.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of seen.values()) {
     const p = n / s.length;
     bits -= p * Math.log2(p);
   }

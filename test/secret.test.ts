@@ -33,4 +33,15 @@ describe('isPlaceholder', () => {
     expect(entropy('aaaa')).toBe(0);
     expect(entropy('abcd')).toBe(2);
   });
+  it('entropy is -Σ p·log2(p) over the characters in order of first occurrence, to the last bit, with or without characters beyond ASCII', () => {
+    const reference = (s: string): number => {
+      const n = new Map<string, number>();
+      for (const ch of s) n.set(ch, (n.get(ch) ?? 0) + 1);
+      return [...n.values()].reduce((bits, k) => bits - (k / s.length) * Math.log2(k / s.length), 0);
+    };
+    const samples = [fake.openaiProject(), fake.token(), fake.password(), 'Zq9!xP2@', 'mañana-contraseña-9', '密钥abc123', '🔑key🔑', 'ab\u0000c'];
+    for (const s of samples) expect(entropy(s), s).toBe(reference(s));
+    // The counts are reset between calls, also after a string beyond ASCII cut one short.
+    expect([entropy('abcdé'), entropy('abcd')]).toEqual([reference('abcdé'), 2]);
+  });
 });
