@@ -63,6 +63,23 @@ describe('sweep inside a git repository', () => {
     expect(filesOf(run)).toEqual(['a/b/c.py']);
   });
 
+  it('reads a folder that git ignores whole when it is named (node_modules/pkg), git still judging what it tracks', () => {
+    const repo = gitRepo({ '.gitignore': 'node_modules/\n', 'app.py': 'print(1)\n' });
+    writeFiles(repo.dir, { 'node_modules/pkg/config.js': keyFor('pkg'), 'node_modules/pkg/lib/util.js': keyFor('util'), 'node_modules/pkg/.env': 'DEBUG=1\n' });
+    repo.git('add', '-f', 'node_modules/pkg/.env');
+    for (const [cwd, target] of [[repo.dir, 'node_modules/pkg'], [join(repo.dir, 'node_modules/pkg'), '.']] as const) {
+      const run = leakgate(['scan', target, '--format', 'json'], { cwd, env: repo.env });
+      expect(run.code, run.stderr).toBe(1);
+      expect(json(run).findings.map((f) => [f.ruleId, f.file]).sort()).toEqual([
+        ['dotenv-tracked', 'node_modules/pkg/.env'],
+        ['openai-api-key', 'node_modules/pkg/config.js'],
+        ['openai-api-key', 'node_modules/pkg/lib/util.js'],
+      ]);
+    }
+    // The whole repository leaves the folder to git, as before.
+    expect(filesOf(leakgate(['scan', '.', '--format', 'json'], { cwd: repo.dir, env: repo.env }))).toEqual(['node_modules/pkg/.env']);
+  });
+
   it('reads a file once when targets overlap', () => {
     const repo = gitRepo({ 'src/a.py': keyFor('overlap'), 'b.py': keyFor('b') });
     const run = leakgate(['scan', '.', 'src', 'src/a.py', '--format', 'json'], { cwd: repo.dir, env: repo.env });

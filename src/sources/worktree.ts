@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { clientOutputIn, isClientOutput } from '../client.js';
 import { isEnvFile } from '../dotenv.js';
 import type { ScanError } from '../types.js';
-import { git, splitZ, workTreeRoot } from './git.js';
+import { git, GitError, splitZ, workTreeRoot } from './git.js';
 
 export interface FileList {
   /** Absolute directory the paths are relative to: the work tree's top, or the scanned directory. */
@@ -53,6 +53,14 @@ export async function listWorktree(target: string): Promise<FileList> {
     const listed = files.has(path);
     return { root, batches: [[path]], git: true, errors: [], tracked: () => (listed ? !untracked.has(path) : undefined) };
   }
+  if (top !== null && dir !== top && (await ignoredByGit(dir))) {
+    // git lists nothing under a folder it ignores (and its listing of ignored folders fails inside
+    // one); named on the command line, the folder is read whole, as outside git, and git still tells
+    // which of its files it tracks.
+    const { files, untracked } = await gitListing(dir, '.');
+    const errors: ScanError[] = [];
+    return { root: top, batches: walk(top, errors, toPosix(relative(top, dir))), git: true, errors, tracked: (p) => (files.has(p) ? !untracked.has(p) : undefined) };
+  }
   if (top !== null) {
     const ignored = ignoredListing(dir, top);
     ignored.catch(() => {}); // awaited after the scan; a failure surfaces there
@@ -61,6 +69,18 @@ export async function listWorktree(target: string): Promise<FileList> {
   }
   const errors: ScanError[] = [];
   return { root: abs, batches: walk(abs, errors), git: false, errors };
+}
+
+/** Whether git's ignore rules take the folder `dir` (itself, or a folder above it), whatever files in it git tracks. */
+async function ignoredByGit(dir: string): Promise<boolean> {
+  try {
+    await git(['check-ignore', '-q', '--no-index', '.'], dir);
+    return true;
+  } catch (err) {
+    // Exit status 1, with nothing said: not ignored.
+    if (err instanceof GitError && err.stderr === '') return false;
+    throw err;
+  }
 }
 
 /** Files per batch handed on while listing. */
