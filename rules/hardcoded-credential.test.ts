@@ -115,6 +115,13 @@ ruleTester(rule, {
     finds('base64 secret starting with "/"', `aws_secret_access_key = "/${t2}+q"\n`, `/${t2}+q`, 'app/aws.py'),
     finds('random value that happens to hold "Mock"', `api_key = "${t.slice(0, 12)}Mock${t.slice(12, 24)}"\n`, `${t.slice(0, 12)}Mock${t.slice(12, 24)}`, 'app/k.py'),
     finds('connection string password with "&"', `{ "Default": "Server=db;Database=app;User Id=sa;Password=${pw}&x9;" }\n`, `${pw}&x9`, 'appsettings.json'),
+    // Names and values that reach the patterns other than through a name's last word (review findings)
+    finds('a name ending in pw after a separator (DB_PW)', `DB_PW = "${pw}"\n`, pw, 'app/db.py', { message: 'DB_PW' }),
+    finds('a name with trailing underscores', `API_KEY_____ = "${t}"\n`, t, 'app/k.py', { message: 'API_KEY_____' }),
+    finds('a Bearer value under a header name, token too short for the Bearer pattern', `auth_header = "Bearer ${pw}"\n`, pw, 'app/api.py', { message: 'auth_header' }),
+    finds('a Bearer value under a header name, token with a $', `auth_header = "Bearer ${t.slice(0, 8)}$${t.slice(8)}"\n`, `${t.slice(0, 8)}$${t.slice(8)}`, 'app/api2.py', { message: 'auth_header' }),
+    finds('a Bearer value in .env, unquoted', `AUTH_HEADER=Bearer ${pw}\n`, pw, '.env.local', { message: 'AUTH_HEADER' }),
+    finds('a Bearer value in a Dockerfile ENV, named after its variable', `ENV AUTH_HEADER=Bearer ${t}\n`, t, 'Dockerfile', { message: 'AUTH_HEADER' }),
     // Test code is still code: a random value without a word saying it is fake is a finding.
     finds('random key in a test file', `api_key = "${t}"\n`, t, 'tests/test_client.py'),
     {

@@ -25,9 +25,9 @@ import { type Candidate, type Confidence, CONFIDENCES, type ContentRule, type Fo
 // unquoted values and forms of their own (XML, Kubernetes, Terraform, Dockerfile): the config
 // pattern takes those, on those files only.
 
-/** The words that start the secret part of a name (in any case). */
-const WORDS = ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'cred', 'bearer'];
-const WORD = `(?:${WORDS.join('|')})`;
+/** The words that start the secret part of a name (in any case); pw only after a separator (DB_PW: two letters are no keyword). */
+const WORDS = ['key', 'secret', 'token', 'pass', 'pwd', 'auth', 'cred', 'bearer', '_pw', '-pw', '.pw'];
+const WORD = `(?:${WORDS.map((w) => w.replace('.', '\\.')).join('|')})`;
 /**
  * The keywords of the name patterns: the last words of the names that strengthOf takes for a secret
  * (api_key, clientSecret, DB_PASSWORD, secret_key_base...), each starting with one of WORDS, so
@@ -37,11 +37,11 @@ const WORD = `(?:${WORDS.join('|')})`;
  */
 const LAST_WORDS = [
   'key', 'key_base', 'keybase', 'key-base', 'key_fallbacks', 'keyfallbacks', 'key-fallbacks',
-  'secret', 'secrets', 'token', 'pass', 'password', 'passwd', 'passphrase', 'pwd',
+  'secret', 'secrets', 'token', 'pass', 'password', 'passwd', 'passphrase', 'pwd', '_pw', '-pw', '.pw',
   'auth', 'authorization', 'creds', 'credential', 'credentials', 'bearer',
 ];
 /** Where a name ends: trailing separators (API_KEY_), then a quote, bracket, space or separator. */
-const NAME_END: FollowStep = { skip: '[_.\\-]', max: 4, next: String.raw`[\\"'\])\s:=,|?>{]` };
+const NAME_END: FollowStep = { skip: '[_.\\-]', next: String.raw`[\\"'\])\s:=,|?>{]` };
 /** Closing quotes and brackets of a quoted name: "api_key":, ["KEY"] =, getenv("KEY", ...). */
 const CLOSE = String.raw`[\\"'\]\)]{0,4}`;
 /**
@@ -54,7 +54,7 @@ const separator = (gap: string): string =>
 const CODE_SEP = separator(String.raw`[ \t]{0,64}`);
 /** Config forms besides: XML attributes and elements, Kubernetes env pairs, Terraform defaults, Dockerfile ENV. */
 const CONFIG_SEP = [
-  separator(String.raw`[ \t]*`),
+  separator(String.raw`[ \t]{0,256}`),
   String.raw`[ \t]+value[ \t]*=[ \t]*`, // <add key="ApiKey" value="..."/>
   String.raw`[ \t]*\r?\n[ \t]*value[ \t]*:[ \t]*`, // - name: OPENAI_API_KEY / value: ...
   String.raw`[ \t]*\{[^}]{0,300}?\bdefault[ \t]*=[ \t]*`, // variable "api_key" { default = "..." }
@@ -81,9 +81,19 @@ const BEARER = String.raw`(?<bearer>Bearer[ \t]+)?`;
 const CODE_FOLLOWS: FollowedBy = [NAME_END, { skip: String.raw`[\w \t\\()[\]<>?.&:=,|]`, max: 400, next: QUOTE }];
 const CODE = new RegExp(String.raw`${NAME_THEN(CODE_SEP)}(?<open>${QUOTE})${BEARER}(?<secret>[^"'\x60${SPACE}\\]{6,300})\\?\k<open>`, 'iy');
 
-/** A quoted value (any character but its quote), or an unquoted one (up to a delimiter). */
-const VALUE = String.raw`(?<open>${QUOTE}?)${BEARER}(?<secret>(?<=${QUOTE}(?:Bearer[ \t]+)?)[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}(?:Bearer[ \t]+)?)[^${SPACE}"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
-const CONFIG = new RegExp(`${NAME_THEN(CONFIG_SEP)}${VALUE}`, 'iy');
+/** A quoted value (any character but its quote), or an unquoted one (up to a delimiter), after its opening quote if any. */
+const VALUE = String.raw`(?<secret>(?<=${QUOTE}(?:Bearer[ \t]+)?)[^"'\x60\r\n]{6,300}?(?=${QUOTE})|(?<!${QUOTE}(?:Bearer[ \t]+)?)[^${SPACE}"'\x60<>,;(){}\[\]]{6,300})\k<open>`;
+const CONFIG = new RegExp(`${NAME_THEN(CONFIG_SEP)}(?<open>${QUOTE}?)${BEARER}${VALUE}`, 'iy');
+
+/**
+ * "Bearer" at the start of a value makes its name a secret's, whatever the name's last word
+ * (auth_header, tokenHeader): these patterns start there and read the name, with a secret word
+ * anywhere in it, and the separator before (backwards, in a lookbehind); the judge reads them as
+ * it reads the patterns above.
+ */
+const BEFORE_BEARER = (sep: string, open: string): string => String.raw`(?<=(?<word>[\w$.\-]*${WORD}[\w.\-]{0,64})(?<sep>${CLOSE}(?:${sep}))(?<open>${open}))(?<bearer>Bearer[ \t]+)`;
+const CODE_BEARER = new RegExp(String.raw`${BEFORE_BEARER(CODE_SEP, QUOTE)}(?<secret>[^"'\x60${SPACE}\\]{6,300})\\?\k<open>`, 'iy');
+const CONFIG_BEARER = new RegExp(`${BEFORE_BEARER(CONFIG_SEP, `${QUOTE}?`)}${VALUE}`, 'iy');
 
 /** A bearer token anywhere: setValue("Bearer ...", forHTTPHeaderField: "Authorization"), from_static("Bearer ..."). */
 const BEARER_TOKEN = /\b(?<scheme>Bearer)[ \t]+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=$-])/g;
@@ -351,7 +361,7 @@ function judgeAssignment(c: Candidate): Judgement | null {
   let confidence: Confidence | null;
   if (shape === 'random') confidence = strength === 'strong' ? 'high' : strength === 'medium' ? 'medium' : 'low';
   else if (shape === 'uuid') confidence = strength === 'strong' ? 'medium' : 'low';
-  else confidence = strength === 'strong' && /pass|pwd|secret|cred|auth/i.test(name) ? 'medium' : 'low';
+  else confidence = strength === 'strong' && (/pass|pwd|secret|cred|auth/i.test(name) || nameWords.includes('pw')) ? 'medium' : 'low';
   // A name that says it is fake (FAKE_TOKEN, dummyPassword) or a test value (TEST_API_KEY).
   if (nameWords.some((w) => /^(?:fake|dummy|mock|mocked|example|sample|placeholder)$/.test(w))) return null;
   if (nameWords.includes('test')) confidence = lower(confidence, 1);
@@ -412,6 +422,8 @@ const rule: ContentRule = {
   followedBy: CODE_FOLLOWS,
   pattern: CODE,
   variants: [
+    { keywords: ['bearer'], pattern: CODE_BEARER },
+    { keywords: ['bearer'], pattern: CONFIG_BEARER, paths: CONFIG_FILES },
     { keywords: LAST_WORDS, followedBy: [NAME_END], pattern: CONFIG, paths: CONFIG_FILES },
     // user:password@host: the user part (no colon) and its colon must follow.
     { keywords: ['://'], followedBy: [{ skip: URL_PART, max: 64, next: ':' }], pattern: URL_CREDENTIAL },
