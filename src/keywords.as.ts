@@ -16,6 +16,8 @@ const NIBBLES: usize = 65536;
 const GROUPS: usize = NIBBLES + 96;
 /** u32[4] per entry: keyword id, offset of the anchor in the keyword, length | 1 << 16 when folded, address of its bytes. */
 const ENTRIES: usize = GROUPS + 1024;
+/** u8[32] per group: the third bytes of its anchors, a 256-bit set. */
+const THIRDS: usize = ENTRIES + 16 * 1024;
 
 /** Where a search that stopped for want of room should go on (the length when it finished). */
 export let resumeAt: i32 = 0;
@@ -25,6 +27,9 @@ export let resumeAt: i32 = 0;
 function compare(at: usize, n: i32, pos: i32, out: usize, count: i32): i32 {
   const group = <u32>load<u8>(TABLE + (<usize>load<u8>(at + pos) | (<usize>load<u8>(at + pos + 1) << 8)));
   if (group == 0) return count;
+  // (A third byte past the end is stale memory: no keyword fits there, as the entries check.)
+  const third = <usize>load<u8>(at + pos + 2);
+  if (((<u32>load<u8>(THIRDS + ((<usize>group - 1) << 5) + (third >> 3)) >> (<u32>third & 7)) & 1) == 0) return count;
   const g = load<u32>(GROUPS + ((<usize>group - 1) << 2));
   const last = (g & 0xffff) + (g >> 16);
   for (let e = g & 0xffff; e < last; e++) {

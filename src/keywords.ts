@@ -44,7 +44,9 @@ const GROUPS = NIBBLES + 96;
 const MAX_GROUPS = 255;
 const ENTRIES = GROUPS + 4 * MAX_GROUPS + 4;
 const MAX_ENTRIES = 1024;
-const KEYWORD_BYTES = ENTRIES + 16 * MAX_ENTRIES;
+/** Per group, the third bytes of its anchors: a 256-bit set. */
+const THIRDS = ENTRIES + 16 * MAX_ENTRIES;
+const KEYWORD_BYTES = THIRDS + 32 * MAX_GROUPS;
 /** Hits of one call: (id, offset) pairs of u32. */
 const OUT = 128 << 10;
 const OUT_SLOTS = 32 << 10;
@@ -86,9 +88,6 @@ function rarity(text: string, at: number, fold: boolean): number {
 /** The three bytes of `text` at `at`, as a key: in lower case when folded. */
 const windowOf = (text: string, at: number, fold: boolean): string => (fold ? `i${text.slice(at, at + 3).toLowerCase()}` : `s${text.slice(at, at + 3)}`);
 
-/** The share of source code bytes by low and by high nibble. */
-const NIBBLE_SHARE = [0, 4].map((shift) => Array.from({ length: 16 }, (_, v) => SHARE.reduce((sum, p, b) => sum + (((b >> shift) & 15) === v ? p : 0), 0)));
-
 /** Six nibble sets (see bucketsOf) for each of 8 buckets, the anchors dealt to them in turn. */
 function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
@@ -98,39 +97,45 @@ function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
   return masks;
 }
 
+/** The share of source code bytes that pass one position of a bucket: both nibbles in its sets (`low`, `high`: 16-bit sets). */
+function passing(low: number, high: number): number {
+  let sum = 0;
+  for (let h = 0; h < 16; h++) {
+    if (((high >> h) & 1) === 0) continue;
+    for (let l = 0; l < 16; l++) if ((low >> l) & 1) sum += SHARE[(h << 4) | l]!;
+  }
+  return sum;
+}
+
 /**
  * The masks of 8 buckets that spread `anchors` so that few positions become candidates: for each
  * bucket and each of the anchor's three bytes, the set of low and the set of high nibbles seen (six
- * 16-bit sets a bucket). A byte passes a bucket when both its nibbles are in its sets, which takes
- * about the product of the sets' shares of source code bytes (nibbles taken as independent).
+ * 16-bit sets a bucket). A position passes a bucket when each of its three bytes has both nibbles in
+ * that position's sets, which takes about the product of the three positions' shares of source code
+ * bytes (see passing).
  */
 function bucketsOf(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
-  // Each set's share, kept as bits are added.
-  const shares = new Float64Array(8 * 6);
   const nibble = (anchor: readonly number[], k: number): number => (anchor[k >> 1]! >> ((k & 1) * 4)) & 15;
   const common = (a: readonly number[]): number => SHARE[a[0]!]! * SHARE[a[1]!]! * SHARE[a[2]!]!;
+  /** The share of positions that pass bucket i, with `anchor` added when given. */
+  const rate = (i: number, anchor?: readonly number[]): number => {
+    let product = 1;
+    for (let k = 0; k < 6; k += 2) {
+      const [low, high] = [masks[6 * i + k]!, masks[6 * i + k + 1]!];
+      product *= anchor ? passing(low | (1 << nibble(anchor, k)), high | (1 << nibble(anchor, k + 1))) : passing(low, high);
+    }
+    return product;
+  };
   // The most common anchors first, each into the bucket whose share of candidates it raises least.
   for (const anchor of [...anchors].sort((a, b) => common(b) - common(a))) {
     let best = 0;
     let least = Infinity;
     for (let i = 0; i < 8; i++) {
-      let before = 1;
-      let after = 1;
-      for (let k = 0; k < 6; k++) {
-        const v = nibble(anchor, k);
-        const share = shares[6 * i + k]!;
-        before *= share;
-        after *= (masks[6 * i + k]! >> v) & 1 ? share : share + NIBBLE_SHARE[k & 1]![v]!;
-      }
-      if (after - before < least) [least, best] = [after - before, i];
+      const raise = rate(i, anchor) - rate(i);
+      if (raise < least) [least, best] = [raise, i];
     }
-    for (let k = 0; k < 6; k++) {
-      const v = nibble(anchor, k);
-      if ((masks[6 * best + k]! >> v) & 1) continue;
-      masks[6 * best + k]! |= 1 << v;
-      shares[6 * best + k]! += NIBBLE_SHARE[k & 1]![v]!;
-    }
+    for (let k = 0; k < 6; k++) masks[6 * best + k]! |= 1 << nibble(anchor, k);
   }
   return masks;
 }
@@ -161,7 +166,7 @@ export class KeywordSearch {
       for (const w of new Set(Array.from({ length: Math.max(0, text.length - 2) }, (_, i) => windowOf(text, i, fold)))) shared.set(w, (shared.get(w) ?? 0) + 1);
     }
     const score = (text: string, at: number, fold: boolean): number => 1000 * shared.get(windowOf(text, at, fold))! + rarity(text, at, fold);
-    const groups = new Map<number, { id: number; offset: number }[]>();
+    const groups = new Map<number, { members: { id: number; offset: number }[]; thirds: Set<number> }>();
     const anchors = new Map<number, number[]>();
     let bytesAt = KEYWORD_BYTES;
     const address: number[] = [];
@@ -178,18 +183,20 @@ export class KeywordSearch {
       for (const anchor of spellings(text.slice(offset, offset + 3), fold)) {
         anchors.set(anchor[0]! | (anchor[1]! << 8) | (anchor[2]! << 16), anchor);
         const pair = anchor[0]! | (anchor[1]! << 8);
-        const group = groups.get(pair) ?? [];
-        if (!group.some((e) => e.id === id)) group.push({ id, offset });
+        const group = groups.get(pair) ?? { members: [], thirds: new Set<number>() };
+        if (!group.members.some((e) => e.id === id)) group.members.push({ id, offset });
+        group.thirds.add(anchor[2]!);
         groups.set(pair, group);
       }
     });
     if (groups.size > MAX_GROUPS || keywords.reduce((n, k) => n + k.text.length, KEYWORD_BYTES) > OUT) throw new Error(`keyword search: too many keywords (${keywords.length})`);
 
-    // The exact table: pair -> group of entries.
+    // The exact table: pair -> group of entries, and the bytes that may follow the pair.
     let entry = 0;
     let largest = 0;
-    [...groups].forEach(([pair, members], g) => {
+    [...groups].forEach(([pair, { members, thirds }], g) => {
       this.memory[TABLE + pair] = g + 1;
+      for (const b of thirds) this.memory[THIRDS + 32 * g + (b >> 3)]! |= 1 << (b & 7);
       view.setUint32(GROUPS + 4 * g, entry | (members.length << 16), true);
       for (const { id, offset } of members) {
         if (entry === MAX_ENTRIES) throw new Error(`keyword search: too many keywords (${keywords.length})`);

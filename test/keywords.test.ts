@@ -28,6 +28,8 @@ describe('keyword search', () => {
     { text: 'aaa', fold: false },
     { text: 'aaaa', fold: false },
     { text: 'KeY', fold: false },
+    // The same first two bytes as pass's anchor, another third.
+    { text: 'paT', fold: false },
   ];
   const search = new KeywordSearch(keywords);
 
