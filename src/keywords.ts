@@ -97,45 +97,49 @@ function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
   return masks;
 }
 
-/** The share of source code bytes that pass one position of a bucket: both nibbles in its sets (`low`, `high`: 16-bit sets). */
-function passing(low: number, high: number): number {
-  let sum = 0;
-  for (let h = 0; h < 16; h++) {
-    if (((high >> h) & 1) === 0) continue;
-    for (let l = 0; l < 16; l++) if ((low >> l) & 1) sum += SHARE[(h << 4) | l]!;
-  }
-  return sum;
-}
-
 /**
  * The masks of 8 buckets that spread `anchors` so that few positions become candidates: for each
  * bucket and each of the anchor's three bytes, the set of low and the set of high nibbles seen (six
  * 16-bit sets a bucket). A position passes a bucket when each of its three bytes has both nibbles in
  * that position's sets, which takes about the product of the three positions' shares of source code
- * bytes (see passing).
+ * bytes with both nibbles in the sets (kept per position as nibbles are added).
  */
 function bucketsOf(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
+  const passing = new Float64Array(8 * 3);
   const nibble = (anchor: readonly number[], k: number): number => (anchor[k >> 1]! >> ((k & 1) * 4)) & 15;
   const common = (a: readonly number[]): number => SHARE[a[0]!]! * SHARE[a[1]!]! * SHARE[a[2]!]!;
-  /** The share of positions that pass bucket i, with `anchor` added when given. */
-  const rate = (i: number, anchor?: readonly number[]): number => {
-    let product = 1;
-    for (let k = 0; k < 6; k += 2) {
-      const [low, high] = [masks[6 * i + k]!, masks[6 * i + k + 1]!];
-      product *= anchor ? passing(low | (1 << nibble(anchor, k)), high | (1 << nibble(anchor, k + 1))) : passing(low, high);
-    }
-    return product;
+  /** What position p of bucket i passes once it takes nibbles low and high too. */
+  const widened = (i: number, p: number, low: number, high: number): number => {
+    const lows = masks[6 * i + 2 * p]!;
+    const highs = masks[6 * i + 2 * p + 1]!;
+    let share = passing[3 * i + p]!;
+    // Over the set bits only (a set holds a few nibbles).
+    if (((lows >> low) & 1) === 0) for (let m = highs | (1 << high); m !== 0; m &= m - 1) share += SHARE[((31 - Math.clz32(m & -m)) << 4) | low]!;
+    if (((highs >> high) & 1) === 0) for (let m = lows; m !== 0; m &= m - 1) share += SHARE[(high << 4) | (31 - Math.clz32(m & -m))]!;
+    return share;
   };
   // The most common anchors first, each into the bucket whose share of candidates it raises least.
   for (const anchor of [...anchors].sort((a, b) => common(b) - common(a))) {
     let best = 0;
     let least = Infinity;
     for (let i = 0; i < 8; i++) {
-      const raise = rate(i, anchor) - rate(i);
-      if (raise < least) [least, best] = [raise, i];
+      let before = 1;
+      let after = 1;
+      for (let p = 0; p < 3; p++) {
+        before *= passing[3 * i + p]!;
+        after *= widened(i, p, nibble(anchor, 2 * p), nibble(anchor, 2 * p + 1));
+      }
+      if (after - before < least) {
+        least = after - before;
+        best = i;
+      }
     }
-    for (let k = 0; k < 6; k++) masks[6 * best + k]! |= 1 << nibble(anchor, k);
+    for (let p = 0; p < 3; p++) {
+      passing[3 * best + p] = widened(best, p, nibble(anchor, 2 * p), nibble(anchor, 2 * p + 1));
+      masks[6 * best + 2 * p]! |= 1 << nibble(anchor, 2 * p);
+      masks[6 * best + 2 * p + 1]! |= 1 << nibble(anchor, 2 * p + 1);
+    }
   }
   return masks;
 }
