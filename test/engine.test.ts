@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from '../src/engine.js';
-import type { PlaceRule, Rule } from '../src/types.js';
+import type { ContentRule, PlaceRule, Rule } from '../src/types.js';
 import { windowOf } from './helpers.js';
 import { fake } from './keys.js';
 
 const engine = new Engine(RULES);
 const key = fake.openaiProject();
 
+/** A content rule for a test: its keywords and patterns, the rest filled in. */
+const probeRule = (parts: Pick<ContentRule, 'keywords' | 'pattern'> & Partial<ContentRule>): ContentRule => ({ id: 'probe', description: 'd', severity: 'low', message: 'm', fix: 'f', ...parts });
+
 describe('engine', () => {
   it('runs a rule only on chunks that contain one of its keywords', () => {
-    const rule: Rule = { id: 'probe', description: 'd', severity: 'low', keywords: ['GATE'], pattern: /\bq[a-z0-9]{15}\b/g, message: 'm', fix: 'f' };
+    const rule = probeRule({ keywords: ['GATE'], pattern: /\bq[a-z0-9]{15}\b/g });
     const probe = new Engine([rule]);
     const text = 'value = q1a2b3c4d5e6f7g8\n';
     expect(probe.scan({ path: 'a', content: Buffer.from(text), line: 1 })).toEqual([]);
@@ -92,16 +95,11 @@ describe('keyword search over a window of files', () => {
   });
 
   it('leaves out the files where a keyword gates only patterns that do not take the path', () => {
-    const rule: Rule = {
-      id: 'probe',
-      description: 'd',
-      severity: 'low',
+    const rule = probeRule({
       keywords: ['ANYWHERE'],
       pattern: /ANYWHERE=q[a-z0-9]{15}/g,
       variants: [{ keywords: ['ONLYENV'], pattern: /ONLYENV=q[a-z0-9]{15}/g, paths: /\.env$/ }],
-      message: 'm',
-      fix: 'f',
-    };
+    });
     const probe = new Engine([rule]);
     const files = ['ONLYENV=q1a2b3c4d5e6f7g8', 'ONLYENV=q1a2b3c4d5e6f7g8', 'ANYWHERE=q1a2b3c4d5e6f7g8 ONLYENV=q1a2b3c4d5e6f7g8'];
     const { window, ends } = windowOf(files);
@@ -114,17 +112,12 @@ describe('keyword search over a window of files', () => {
 
   describe('what must follow a keyword (followedBy)', () => {
     // A name ending in KEY, then blanks and one '=' (or a ':' after at most two dots).
-    const rule: Rule = {
-      id: 'probe',
-      description: 'd',
-      severity: 'low',
+    const rule = probeRule({
       keywords: ['KEY'],
       followedBy: [{ skip: '[ ]', max: 3, next: '=' }],
       pattern: /KEY *= *(?<secret>q[a-z0-9]{15})/y,
       variants: [{ keywords: ['NAME'], followedBy: [{ skip: '[.]', max: 2, next: ':' }, { next: '[ ]' }], pattern: /NAME\.{0,2}: (?<secret>q[a-z0-9]{15})/y }],
-      message: 'm',
-      fix: 'f',
-    };
+    });
     const probe = new Engine([rule]);
     const value = 'q1a2b3c4d5e6f7g8';
     const counted = (text: string): number[] => {
