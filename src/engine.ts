@@ -42,7 +42,7 @@ export class Engine {
   private readonly pathsOf: readonly (RegExp | null)[];
   /** By index into compiled, a table by keyword id: 1 where the keyword gates that pattern. */
   private readonly gates: readonly Uint8Array[];
-  /** By index into compiled, its FollowedBy as a table (see followTable); by keyword id, its length. */
+  /** By index into compiled, its FollowedBy as tables (see followTables); by keyword id, its length. */
   private readonly follows: readonly (readonly FollowTable[])[];
   private readonly lengths: readonly number[];
 
@@ -397,7 +397,8 @@ function followTables(steps: FollowedBy, flags: string): FollowTable[] {
   const classOf = (source: string): RegExp => new RegExp(`^${source}$`, flags.replace(/[gy]/g, ''));
   return steps.map(({ skip, max, next }) => {
     const table = new Uint8Array(256).fill(ANY);
-    const [skips, nexts] = [skip === undefined ? null : classOf(skip), classOf(next)];
+    const skips = skip === undefined ? null : classOf(skip);
+    const nexts = classOf(next);
     for (let b = 0; b < 0x80; b++) {
       const c = String.fromCharCode(b);
       table[b] = (skips?.test(c) ? SKIP : 0) | (nexts.test(c) ? NEXT : 0);
