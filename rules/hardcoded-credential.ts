@@ -280,7 +280,7 @@ function isWholeKey(v: string): boolean {
 }
 const VENDOR_SHAPED = /^(?:sk-(?:proj|svcacct|service|admin|None|ant|or)-|gsk_|xai-|pplx-|hf_|api_org_|AIza|[sr]k_(?:live|test)_)|T3BlbkFJ/;
 const ENCRYPTED = /kind:\s*SealedSecret\b/;
-/** Encrypted for the cluster or the vault: safe to commit by design (asked last, of what would be a finding). */
+/** Encrypted for the cluster or the vault: safe to commit by design (asked last, of what would be a finding: see the rule's judge). */
 const encrypted = (c: Candidate): boolean => near(c.text, c.start, c.end, ENCRYPTED, 3000);
 const AZURE = /azure|openai\.azure\.com|cognitiveservices/i;
 
@@ -366,7 +366,7 @@ function judgeAssignment(c: Candidate): Judgement | null {
   if (nameWords.some((w) => /^(?:fake|dummy|mock|mocked|example|sample|placeholder)$/.test(w))) return null;
   if (nameWords.includes('test')) confidence = lower(confidence, 1);
   confidence = confidence && doubted(confidence, c.path, line);
-  if (confidence === null || encrypted(c)) return null;
+  if (confidence === null) return null;
   const env = envName(nameWords);
   const azure = AZURE.test(name) || (/^(?:[0-9a-f]{32}|[A-Za-z0-9]{84})$/.test(c.secret) && near(c.text, c.start, c.end, AZURE, 600));
   return {
@@ -392,7 +392,7 @@ function judgeUrl(c: Candidate): Judgement | null {
   let confidence: Confidence | null = shape === 'random' ? 'high' : 'medium';
   if (/(?:^|\.)(?:example\.(?:com|org|net)|example|host|hostname|domain\.com|your[-_\w]*)$/.test(host)) confidence = lower(confidence, 1);
   confidence = confidence && doubted(confidence, c.path, lineAround(c.text, m.index, c.end));
-  if (confidence === null || encrypted(c)) return null;
+  if (confidence === null) return null;
   return {
     confidence,
     // The user part may be a credential too (an API key as user name): name it only when it is a word.
@@ -406,7 +406,7 @@ function judgeToken(c: Candidate, what: string): Judgement | null {
   const shape = valueShape(c.secret);
   if (shape === null || shape === 'uuid') return null;
   const confidence = doubted(shape === 'random' ? 'high' : 'medium', c.path, lineAround(c.text, c.start, c.end));
-  if (confidence === null || encrypted(c)) return null;
+  if (confidence === null) return null;
   return {
     confidence,
     message: `${what}. ${WHY}`,
@@ -437,10 +437,16 @@ const rule: ContentRule = {
     // is no whole key of that shape is truncated or made up (sk-proj-xxxx..., a test fixture's near
     // miss). A whole key stays: its own rule wins the overlap when it runs, and --rules may leave it out.
     if (VENDOR_SHAPED.test(c.secret) && !isWholeKey(c.secret)) return null;
-    if (c.match.groups!.scheme !== undefined) return judgeToken(c, 'Bearer token written into an Authorization header');
-    if (c.match.groups!.conn !== undefined) return judgeToken(c, `${c.match.groups!.conn} in a connection string`);
-    if (c.match.groups!.host !== undefined) return judgeUrl(c);
-    return judgeAssignment(c);
+    const g = c.match.groups!;
+    const verdict =
+      g.scheme !== undefined
+        ? judgeToken(c, 'Bearer token written into an Authorization header')
+        : g.conn !== undefined
+          ? judgeToken(c, `${g.conn} in a connection string`)
+          : g.host !== undefined
+            ? judgeUrl(c)
+            : judgeAssignment(c);
+    return verdict === null || encrypted(c) ? null : verdict;
   },
   message: `Hardcoded credential. ${WHY}`,
   fix: 'Rotate it, then load it from the environment or a secret manager instead of writing it in the file.',

@@ -21,7 +21,8 @@ interface Compiled {
   readonly keywordIds: readonly number[];
   /** Files whose path it takes; null: all. */
   readonly paths: RegExp | null;
-  readonly followedBy: FollowedBy | null;
+  /** Its FollowedBy as tables (see followTables). */
+  readonly follow: readonly FollowTable[];
 }
 
 export class Engine {
@@ -42,7 +43,7 @@ export class Engine {
   private readonly pathsOf: readonly (RegExp | null)[];
   /** By index into compiled, a table by keyword id: 1 where the keyword gates that pattern. */
   private readonly gates: readonly Uint8Array[];
-  /** By index into compiled, its FollowedBy as tables (see followTables); by keyword id, its length. */
+  /** By index into compiled, its follow tables (plain arrays, as pathsOf); by keyword id, its length. */
   private readonly follows: readonly (readonly FollowTable[])[];
   private readonly lengths: readonly number[];
 
@@ -63,12 +64,12 @@ export class Engine {
           if (id === undefined) ids.set(key, (id = ids.size));
           return id;
         });
-        return { rule, pattern, keywordIds, paths: paths ?? null, followedBy: followedBy ?? null };
+        return { rule, pattern, keywordIds, paths: paths ?? null, follow: followTables(followedBy ?? [], pattern.flags) };
       }));
     this.keywords = [...ids.keys()].map((key) => ({ text: key.slice(1), fold: key[0] === 'i' }));
     this.gated = this.keywords.map((_, id) => this.compiled.flatMap((c, i) => (c.keywordIds.includes(id) ? [i] : [])));
     this.pathsOf = this.compiled.map((c) => c.paths);
-    this.follows = this.compiled.map((c) => followTables(c.followedBy ?? [], c.pattern.flags));
+    this.follows = this.compiled.map((c) => c.follow);
     this.lengths = this.keywords.map((k) => k.text.length);
     this.gates = this.compiled.map((c) => {
       const gates = new Uint8Array(this.keywords.length);

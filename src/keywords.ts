@@ -88,11 +88,14 @@ function rarity(text: string, at: number, fold: boolean): number {
 /** The three bytes of `text` at `at`, as a key: in lower case when folded. */
 const windowOf = (text: string, at: number, fold: boolean): string => (fold ? `i${text.slice(at, at + 3).toLowerCase()}` : `s${text.slice(at, at + 3)}`);
 
+/** Nibble k of an anchor: the low (even k) or high (odd k) nibble of its byte k >> 1. */
+const nibble = (anchor: readonly number[], k: number): number => (anchor[k >> 1]! >> ((k & 1) * 4)) & 15;
+
 /** Six nibble sets (see bucketsOf) for each of 8 buckets, the anchors dealt to them in turn. */
 function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
   anchors.forEach((anchor, i) => {
-    for (let k = 0; k < 6; k++) masks[6 * (i % 8) + k]! |= 1 << ((anchor[k >> 1]! >> ((k & 1) * 4)) & 15);
+    for (let k = 0; k < 6; k++) masks[6 * (i % 8) + k]! |= 1 << nibble(anchor, k);
   });
   return masks;
 }
@@ -107,7 +110,6 @@ function roundRobin(anchors: readonly (readonly number[])[]): Int32Array {
 function bucketsOf(anchors: readonly (readonly number[])[]): Int32Array {
   const masks = new Int32Array(8 * 6);
   const passing = new Float64Array(8 * 3);
-  const nibble = (anchor: readonly number[], k: number): number => (anchor[k >> 1]! >> ((k & 1) * 4)) & 15;
   const common = (a: readonly number[]): number => SHARE[a[0]!]! * SHARE[a[1]!]! * SHARE[a[2]!]!;
   /** What position p of bucket i passes once it takes nibbles low and high too. */
   const widened = (i: number, p: number, low: number, high: number): number => {
@@ -223,7 +225,7 @@ export class KeywordSearch {
 
   /**
    * Spreads the anchors over the buckets so that few positions become candidates, for a search of
-   * many bytes, which repays the fraction of a millisecond this takes; once.
+   * many bytes, which repays the few milliseconds this takes; once.
    */
   spread(): void {
     if (this.anchors === null) return;

@@ -71,8 +71,8 @@ export interface Judgement {
  * A pattern and the keywords that gate it: it runs only on content that holds one of them (in any
  * letter case when the pattern has the i flag). With the g flag it runs over the whole text; with
  * the y flag (sticky) it is anchored, tried only where one of its keywords starts, which is what
- * keeps a pattern cheap whose keywords are common words; in a file of ASCII text it is first tried
- * on the raw bytes, to pick the files worth decoding. An anchored pattern is tried at every one of
+ * keeps a pattern cheap whose keywords are common words (and `followedBy` says where in the raw
+ * bytes an occurrence may start a match at all). An anchored pattern is tried at every one of
  * its keywords, so its repetitions must be bounded (a run of words read to its end from each word
  * is quadratic). `paths`: it runs only on files whose path matches.
  */
