@@ -51,7 +51,7 @@ export function scanBatch(root: string, files: readonly string[], engine: Engine
   };
   for (const file of files) {
     if (window.free < WINDOW_SLACK) window.flush(engine, scan);
-    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest(), isAppBundle(file));
+    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest(), () => isAppBundle(file));
     switch (read.kind) {
       case 'gone':
         break;

@@ -19,10 +19,10 @@ const BINARY_PROBE = 8000;
 
 /**
  * Reads `path` into `scratch` when it fits (the returned bytes then alias scratch and are valid
- * until the next call), or into a new buffer when it does not. `binaryToo`: read a binary file as
- * well (app bundles keep their strings, and so their keys, in plain text).
+ * until the next call), or into a new buffer when it does not. `binaryToo`, asked of binary files
+ * only: read this one as well (app bundles keep their strings, and so their keys, in plain text).
  */
-export function readForScan(path: string, maxSize: number, scratch: Buffer, binaryToo = false): ReadResult {
+export function readForScan(path: string, maxSize: number, scratch: Buffer, binaryToo: () => boolean = () => false): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, FLAGS);
@@ -45,7 +45,8 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer, bina
       if (n > maxSize) return tooLarge(n);
       bytes = big.subarray(0, n);
     }
-    if (!binaryToo && bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1) return { kind: 'skip', reason: 'binary', listed: false };
+    const nul = bytes.indexOf(0);
+    if (nul !== -1 && nul < BINARY_PROBE && !binaryToo()) return { kind: 'skip', reason: 'binary', listed: false };
     return { kind: 'text', bytes, scratch: n < scratch.length };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
