@@ -326,6 +326,13 @@ interface Span {
  * span that an earlier pattern of the same rule found.
  */
 function dropCovered(findings: Finding[], spans: readonly Span[]): Finding[] {
+  // The other rules' spans by start, with the furthest end of each and those before it: a span
+  // overlaps one of them when one starts before it ends and the furthest end so far passes its
+  // start (a search per finding, not a pass over all of them: a file may hold thousands).
+  const others = spans.filter((t) => !t.fallback).sort((a, b) => a.start - b.start);
+  const starts = others.map((t) => t.start);
+  const furthest: number[] = [];
+  for (const t of others) furthest.push(Math.max(t.end, furthest[furthest.length - 1] ?? 0));
   const seen = new Set<string>();
   return findings.filter((f, i) => {
     const s = spans[i]!;
@@ -333,7 +340,9 @@ function dropCovered(findings: Finding[], spans: readonly Span[]): Finding[] {
     const key = `${f.ruleId}\0${s.start}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return !spans.some((t) => !t.fallback && t.start < s.end && s.start < t.end);
+    // How many of the others start before s ends (offsets are whole numbers).
+    const before = upperBound(starts, s.end - 1);
+    return !(before > 0 && furthest[before - 1]! > s.start);
   });
 }
 

@@ -73,6 +73,35 @@ describe('engine', () => {
       [10, 'stripe-secret-key'],
     ]);
   });
+
+  it("drops a fallback rule's finding exactly where it overlaps another rule's, however many a chunk holds", () => {
+    // Two ordinary rules whose spans may overlap each other, and a fallback rule whose spans hold
+    // theirs, or part of them, or none; each rule's findings alone are the truth to compare with.
+    const ordinary = probeRule({ id: 'ordinary', keywords: ['zzz'], pattern: /A[0-9]{6}/g });
+    const other = probeRule({ id: 'other', keywords: ['zzz'], pattern: /B[0-9AFq]{8,40}/g });
+    const generic = probeRule({ id: 'generic', keywords: ['zzz'], pattern: /F[0-9a-zAB]{6,40}/g, fallback: true });
+    let seed = 7;
+    const rand = (n: number): number => Math.floor(((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000) * n);
+    const spanOf = (f: { column?: number; endColumn?: number }): [number, number] => [f.column!, f.endColumn!];
+    let dropped = 0;
+    for (let round = 0; round < 60; round++) {
+      const parts = ['zzz '];
+      for (let i = 0, n = 5 + rand(400); i < n; i++) parts.push(['F', 'A', 'B', '.', ' ', 'q'][rand(6)]!, String(rand(1e6)), 'jkmnprst'.slice(rand(16)));
+      const chunk = { path: 'a.txt', content: parts.join(''), line: 1 };
+      const mine = new Engine([generic]).scan(chunk);
+      const theirs = [...new Engine([ordinary]).scan(chunk), ...new Engine([other]).scan(chunk)].map(spanOf);
+      const kept = mine.filter((f) => {
+        const [start, end] = spanOf(f);
+        return !theirs.some(([s, e]) => s < end && start < e);
+      });
+      dropped += mine.length - kept.length;
+      const all = new Engine([ordinary, other, generic]).scan(chunk);
+      expect(all.filter((f) => f.ruleId === 'generic').map(spanOf)).toEqual(kept.map(spanOf));
+      expect(all.filter((f) => f.ruleId !== 'generic')).toHaveLength(theirs.length);
+    }
+    // The cases hold both kinds.
+    expect(dropped).toBeGreaterThan(100);
+  });
 });
 
 const holding = (found: [number, unknown][]): number[] => found.map(([i]) => i);
