@@ -199,6 +199,20 @@ describe('hardcoded-credential confidence', () => {
   it('is low for a bare "key" name', () => {
     expect(scan(`key = "${t}"\n`, 'a.py')[0]?.confidence).toBe('low');
   });
+
+  it('reads the words around a value on its line, and on a minified line only those near it', () => {
+    expect(scan(`api_key = "${t}" // dummy\n`, 'a.js')[0]?.confidence).toBe('low');
+    // One line of a bundle: thousands of assignments, each judged by its own neighbourhood.
+    const many = Array.from({ length: 3000 }, (_, i) => `a${i}={api_key:"${fake.token(`m${i}`)}"}`);
+    const line = `${many.join(';')};var note="dummy"`;
+    const found = scan(`${line}\n`, 'dist-like/vendor.min.js');
+    // Each as found on a line of its own (a few made-up values are words, and no secret).
+    expect(found).toHaveLength(many.filter((a) => scan(`${a}\n`, 'dist-like/vendor.min.js').length === 1).length);
+    expect(found.length).toBeGreaterThan(2900);
+    expect(found.filter((f) => f.confidence === 'low')).toHaveLength(found.filter((f) => line.length - f.endColumn! < 1000).length);
+    expect(found[0]).toMatchObject({ line: 1, column: 'a0={api_key:"'.length + 1 });
+    expect(found[0]!.confidence).toBeUndefined();
+  });
 });
 
 describe('hardcoded-credential anchored at the words of names', () => {

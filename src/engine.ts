@@ -263,7 +263,7 @@ class Findings {
     const verdict = isPlaceholder(secret, rule.minEntropy) ? null : rule.judge ? rule.judge(new Match(secret, m, text, start, end, chunk)) : {};
     if (verdict === null) return false;
     const lines = (this.lines ??= new LineIndex(text));
-    if (lines.lineText(start).includes(ALLOW_MARKER)) return true;
+    if (lines.allows(start)) return true;
     const [line, column] = lines.position(start);
     const [endLine, endColumn] = lines.position(end);
     this.spans.push({ start, end, fallback: rule.fallback === true });
@@ -463,6 +463,7 @@ export function fingerprint(ruleId: string, path: string, secret: string): strin
 /** Offsets of line starts in a text, built once per chunk that has a match. */
 class LineIndex {
   private readonly starts: number[] = [0];
+  private readonly allowed = new Map<number, boolean>();
   constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
@@ -473,10 +474,12 @@ class LineIndex {
     return [line, offset - this.starts[line]! + 1];
   }
 
-  lineText(offset: number): string {
+  /** Whether the line holding `offset` holds the allow marker: read once per line (a minified file's one line may hold thousands of matches). */
+  allows(offset: number): boolean {
     const line = this.lineOf(offset);
-    const end = this.starts[line + 1] ?? this.text.length;
-    return this.text.slice(this.starts[line], end);
+    let yes = this.allowed.get(line);
+    if (yes === undefined) this.allowed.set(line, (yes = this.text.slice(this.starts[line], this.starts[line + 1] ?? this.text.length).includes(ALLOW_MARKER)));
+    return yes;
   }
 
   private lineOf(offset: number): number {

@@ -22,11 +22,20 @@ export function near(text: string, start: number, end: number, words: RegExp, ra
   return words.test(text.slice(Math.max(0, start - radius), Math.min(text.length, end + radius)));
 }
 
-/** The whole line (or lines) of `text` holding [start, end), without its line break. */
+/** Characters either side of a match that lineAround reads at most. */
+export const LINE_REACH = 1000;
+
+/**
+ * The line (or lines) of `text` holding [start, end), without its line break, and of it at most
+ * LINE_REACH characters either side: a minified file's one line may be megabytes long and hold
+ * thousands of matches, each of which would read all of it.
+ */
 export function lineAround(text: string, start: number, end: number): string {
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const to = text.indexOf('\n', end);
-  return text.slice(from, to === -1 ? text.length : to);
+  const lo = Math.max(0, start - LINE_REACH);
+  const from = lo + text.slice(lo, start).lastIndexOf('\n') + 1;
+  const after = text.slice(end, end + LINE_REACH);
+  const to = after.indexOf('\n');
+  return text.slice(from, end + (to === -1 ? after.length : to));
 }
 
 /** Test code, fixtures and mocks: what they hold is rarely live, and never shipped. */

@@ -31,6 +31,13 @@ describe('engine', () => {
     expect(found.map((f) => f.line)).toEqual([2]);
   });
 
+  it('asks each line once whether it allows, whatever number of keys it holds', () => {
+    const keys = (n: number) => Array.from({ length: n }, () => key).join(' ');
+    const text = [`${keys(500)} // leakgate:allow`, keys(3), `/* leakgate:allow */ ${keys(2)}`, keys(1000)].join('\n');
+    const found = engine.scan({ path: 'min.js', content: text, line: 1 });
+    expect(found.map((f) => f.line)).toEqual([2, 2, 2, ...Array<number>(1000).fill(4)]);
+  });
+
   it('finds keys in bytes that are not valid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a]), Buffer.from(`KEY=${key}\n`)]);
     const [f] = engine.scan({ path: 'bin.txt', content: bytes, line: 1 });

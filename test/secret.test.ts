@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LINE_REACH, lineAround } from '../src/patterns.js';
 import { entropy, isPlaceholder, mask } from '../src/secret.js';
 import { fake } from './keys.js';
 
@@ -43,5 +44,24 @@ describe('isPlaceholder', () => {
     for (const s of samples) expect(entropy(s), s).toBe(reference(s));
     // The counts are reset between calls, also after a string beyond ASCII cut one short.
     expect([entropy('abcdé'), entropy('abcd')]).toEqual([reference('abcdé'), 2]);
+  });
+});
+
+describe('lineAround', () => {
+  it('is the line holding a match, without its line break', () => {
+    const text = 'one\ntwo = x\nthree\n';
+    expect(lineAround(text, 6, 7)).toBe('two = x');
+    expect(lineAround(text, 0, 3)).toBe('one');
+    expect(lineAround('only', 1, 2)).toBe('only');
+    expect(lineAround(text, 6, 10 + 2)).toBe('two = x\nthree');
+  });
+
+  it('reads at most LINE_REACH characters either side of it on a long line', () => {
+    const before = 'b'.repeat(LINE_REACH + 50);
+    const after = 'a'.repeat(LINE_REACH + 50);
+    const text = `x\n${before}MATCH${after}\ny`;
+    const start = text.indexOf('MATCH');
+    expect(lineAround(text, start, start + 5)).toBe(`${'b'.repeat(LINE_REACH)}MATCH${'a'.repeat(LINE_REACH)}`);
+    expect(lineAround(`${'b'.repeat(LINE_REACH)}MATCH\n`, LINE_REACH, LINE_REACH + 5)).toBe(`${'b'.repeat(LINE_REACH)}MATCH`);
   });
 });
