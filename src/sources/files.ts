@@ -45,8 +45,7 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer, bina
       if (n > maxSize) return tooLarge(n);
       bytes = big.subarray(0, n);
     }
-    const nul = bytes.indexOf(0);
-    if (nul !== -1 && nul < BINARY_PROBE && !binaryToo()) return { kind: 'skip', reason: 'binary', listed: false };
+    if (bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1 && !binaryToo()) return { kind: 'skip', reason: 'binary', listed: false };
     return { kind: 'text', bytes, scratch: n < scratch.length };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
