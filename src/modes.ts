@@ -11,6 +11,7 @@ import { Engine, fingerprint } from './engine.js';
 import type { Hits } from './keywords.js';
 import { cmp, emptyBatch, mergeBatch, scanFiles, type ScanFilesOptions, selectRules, sortFindings, windowPool } from './scan.js';
 import { gitWithInput, isRepository, workTreeRoot } from './sources/git.js';
+import { isBinary } from './sources/files.js';
 import { arrivals, historyBlobs, isShallow } from './sources/history.js';
 import { projectChunk, Projects } from './sources/projects.js';
 import { stagedChanges } from './sources/staged.js';
@@ -175,8 +176,6 @@ export interface HistoryOptions {
   readonly ruleIds?: readonly string[];
 }
 
-const BINARY_PROBE = 8000;
-
 /**
  * The history sweep: every distinct blob once, then (only when something was found) the log, to
  * attribute each secret to the first commit that brought it to its path. The same secret in the same
@@ -225,7 +224,7 @@ export async function scanHistory(cwd: string, opts: HistoryOptions): Promise<Sc
       } else if (o.kind === 'large') {
         stats.skipped++;
         skipped.push({ file: o.path, reason: `blob ${o.id.slice(0, 12)} larger than --max-file-size (${o.size} > ${opts.maxFileSize} bytes)` });
-      } else if (o.content.subarray(0, BINARY_PROBE).indexOf(0) !== -1) {
+      } else if (isBinary(o.content)) {
         stats.skipped++;
       } else {
         stats.files++;

@@ -15,7 +15,8 @@ export type ReadResult =
   | { readonly kind: 'error'; readonly message: string };
 
 const FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-const BINARY_PROBE = 8000;
+/** Binary, as git decides: a NUL byte in the first 8000 bytes. */
+export const isBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, 8000).indexOf(0) !== -1;
 
 /**
  * Reads `path` into `scratch` when it fits (the returned bytes then alias scratch and are valid
@@ -45,7 +46,7 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer, bina
       if (n > maxSize) return tooLarge(n);
       bytes = big.subarray(0, n);
     }
-    if (bytes.subarray(0, BINARY_PROBE).indexOf(0) !== -1 && !binaryToo()) return { kind: 'skip', reason: 'binary', listed: false };
+    if (isBinary(bytes) && !binaryToo()) return { kind: 'skip', reason: 'binary', listed: false };
     return { kind: 'text', bytes, scratch: n < scratch.length };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
