@@ -10,7 +10,7 @@ import type { Hits } from './keywords.js';
 import { readForScan } from './sources/files.js';
 import { projectChunk, Projects } from './sources/projects.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
-import { Window, type WindowPacket } from './window.js';
+import { scanPacket, Window, WINDOW_BYTES, type WindowPacket } from './window.js';
 
 export interface BatchOptions {
   /** Files larger than this many bytes are skipped and listed. */
@@ -40,17 +40,23 @@ export function selectRules(ruleIds?: readonly string[]): Rule[] {
 /** Flush the window when less than this is left: a file that does not fit gets a buffer of its own. */
 const WINDOW_SLACK = 128 << 10;
 
+/** Where a batch's bytes go once read: each window as it fills (and at the batch's end), and each file too large for one. */
+export interface Sink {
+  /** The window is full, or the batch is over: take what it holds (it may be empty). */
+  window(window: Window<string>): void;
+  /** A file read into a buffer of its own. */
+  file(path: string, bytes: Buffer): void;
+}
+
 /**
- * Scans `files` (POSIX, relative to root) synchronously; the unit of work of a thread. Files are
- * read straight into the window, and only those with a keyword are decoded and matched.
+ * Reads `files` (POSIX, relative to root) straight into the window, synchronously, handing the bytes
+ * to `sink`; counts what it read, skipped and could not read. The unit of work of every thread:
+ * only the files of a window that hold a keyword are then decoded and matched (scanPacket).
  */
-export function scanBatch(root: string, files: readonly string[], engine: Engine, opts: BatchOptions, window: Window<string>, projects: Projects): BatchResult {
+export function readBatch(root: string, files: readonly string[], opts: BatchOptions, window: Window<string>, sink: Sink): BatchResult {
   const out = emptyBatch();
-  const scan = (path: string, content: Buffer, hits?: Hits): void => {
-    for (const f of engine.scan(projectChunk(path, content, projects), hits)) out.findings.push(f);
-  };
   for (const file of files) {
-    if (window.free < WINDOW_SLACK) window.flush(engine, scan);
+    if (window.free < WINDOW_SLACK) sink.window(window);
     const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest(), () => isAppBundle(file));
     switch (read.kind) {
       case 'gone':
@@ -66,11 +72,11 @@ export function scanBatch(root: string, files: readonly string[], engine: Engine
         out.files++;
         out.bytes += read.bytes.length;
         if (read.scratch) window.commit(file, read.bytes.length);
-        else scan(file, read.bytes);
+        else sink.file(file, read.bytes);
         break;
     }
   }
-  window.flush(engine, scan);
+  sink.window(window);
   return out;
 }
 
@@ -86,7 +92,7 @@ export function mergeBatch(into: BatchResult, from: BatchResult): void {
 export interface ScanFilesOptions extends BatchOptions {
   /** Report findings that the baseline accepts (to write a new baseline). */
   readonly ignoreBaseline?: boolean;
-  /** Worker threads besides this one, which scans its share too; 0: this thread alone. Default: one per core but one, once a scan is large enough. */
+  /** Worker threads besides this one, which reads its share too; 0: this thread alone. Default: one per core but one, once a scan is large enough. */
   readonly threads?: number;
 }
 
@@ -98,14 +104,16 @@ const POOL_BATCH = 512;
 /** The compiled worker beside this module; absent when running from TypeScript sources (tests). */
 const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : null;
 
-/** Lets messages from workers in (their requests for more work) between this thread's own batches. */
+/** Lets messages from workers in (what they read, and their requests for more) between this thread's own batches. */
 const letMessagesIn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Scans files as they are listed: `batches` yields lists of paths (relative to root). Small scans
- * run in this thread; once the listed files reach the threshold, worker threads start, and every
- * thread, this one included, takes batches from one queue as it becomes free, so that listing,
- * thread start-up and reading overlap and no thread waits on another at the end.
+ * run in this thread; once the listed files reach the threshold, worker threads start. Workers only
+ * read: they send back windows of bytes, and this thread alone scans, so that one isolate, not one
+ * per thread, compiles the engine's hot code (a fifth of a sweep's time when each thread did). This
+ * thread reads too, the batches that run ahead of the workers, so that listing, thread start-up and
+ * reading overlap and no thread waits on another at the end.
  */
 export async function scanFiles(root: string, batches: Iterable<readonly string[]>, opts: ScanFilesOptions): Promise<BatchResult> {
   const threads = WORKER_URL ? (opts.threads ?? -1) : 0;
@@ -116,25 +124,33 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
   // Each package.json is read once per thread, and only for the files that reach the rules.
   const projects = new Projects(root);
   const mine = emptyBatch();
-  const scanOwn = (files: readonly string[]): void => mergeBatch(mine, scanBatch(root, files, engine, opts, window, projects));
+  const scan = (path: string, content: Buffer, hits?: Hits): void => {
+    for (const f of engine.scan(projectChunk(path, content, projects), hits)) mine.findings.push(f);
+  };
+  const here: Sink = { window: (w) => w.flush(engine, scan), file: scan };
+  const scanOwn = (files: readonly string[]): void => mergeBatch(mine, readBatch(root, files, opts, window, here));
   let pool: Pool | undefined;
   for (const batch of batches) {
     if (!pool) {
       held.push(...batch);
       if (threads === 0 || held.length < threshold) continue;
-      pool = await startPool(root, opts, threads);
+      // What the workers read comes back in windows, scanned as they arrive.
+      pool = await startPool(root, opts, threads, (packet) => scanPacket(engine, packet, scan));
       for (let i = 0; i < held.length; i += POOL_BATCH) pool.submit(held.slice(i, i + POOL_BATCH));
     } else {
       pool.submit(batch);
     }
-    // While listing goes on, this thread scans only what the workers leave.
+    // While listing goes on, this thread reads only what runs ahead of the workers.
     const own = pool.spare();
     if (own) {
       scanOwn(own);
       await letMessagesIn();
     }
   }
-  if (!pool) return scanBatch(root, held, engine, opts, window, projects);
+  if (!pool) {
+    scanOwn(held);
+    return mine;
+  }
   for (let own = pool.spare(true); own; own = pool.spare(true)) {
     scanOwn(own);
     await letMessagesIn();
@@ -145,10 +161,17 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
 }
 
 /** What the main thread sends a worker (see worker.ts). */
-export type WorkerMessage = { readonly files: readonly string[] } | { readonly window: WindowPacket<{ path: string }> } | null;
+export type WorkerMessage =
+  | { readonly files: readonly string[] }
+  | { readonly recycle: ArrayBuffer }
+  | { readonly window: WindowPacket<{ path: string }> }
+  | null;
 
-/** Batches a worker holds at most: the one it scans and the next, so that it never waits for a message. */
-const AHEAD = 2;
+/**
+ * Batches a worker holds at most: the one it reads and the next few, so that it never waits for a
+ * message while this thread is busy scanning.
+ */
+const AHEAD = 4;
 
 /** A worker's answer to a window: the findings per tag, and the buffer, handed back for reuse. */
 export interface WindowReply<T> {
@@ -156,7 +179,11 @@ export interface WindowReply<T> {
   readonly found: [T, Finding[]][];
 }
 
-type WorkerAnswer = { readonly total: BatchResult } | { readonly window: WindowReply<unknown> } | { readonly done: true };
+type WorkerAnswer =
+  | { readonly total: BatchResult }
+  | { readonly packet: WindowPacket<string> }
+  | { readonly window: WindowReply<unknown> }
+  | { readonly done: true };
 
 /**
  * Worker threads. File batches wait in one queue, and each worker holds at most AHEAD of them, asking
@@ -170,8 +197,11 @@ export class Pool {
   private readonly queue: (readonly string[])[] = [];
   /** Batches each worker holds. */
   private readonly held: number[];
+  /** Called once the queue is empty, by finish(), which waits for it. */
+  private drained: (() => void) | null = null;
 
-  constructor(workers: Worker[]) {
+  /** `read`: what to do with the windows that workers read (a sweep's), before their buffers go back. */
+  constructor(workers: Worker[], read?: (packet: WindowPacket<string>) => void) {
     this.workers = workers;
     this.waiting = this.workers.map(() => []);
     this.held = this.workers.map(() => 0);
@@ -184,7 +214,15 @@ export class Pool {
           };
           w.on('message', (m: WorkerAnswer) => {
             if ('total' in m) resolve(m.total);
-            else if ('done' in m) {
+            else if ('packet' in m) {
+              // A failure to scan fails the scan where it is awaited (finish), not the process here.
+              try {
+                read!(m.packet);
+              } catch (e) {
+                fail(e as Error);
+              }
+              if (m.packet.bytes.byteLength === WINDOW_BYTES) w.postMessage({ recycle: m.packet.bytes } satisfies WorkerMessage, [m.packet.bytes]);
+            } else if ('done' in m) {
               this.held[i]!--;
               this.deal();
             } else this.waiting[i]!.shift()?.resolve(m.window);
@@ -208,12 +246,14 @@ export class Pool {
   }
 
   /**
-   * A batch for the calling thread to scan itself: one that no worker has room for, or, once the
-   * list is complete (`last`), any batch still queued. Undefined when there is none.
+   * A batch for the calling thread to read itself, which scans all that the workers read too: one
+   * when the workers are full and AHEAD more wait for each; once the list is complete (`last`), any
+   * but the one batch that a worker will have taken by the time this thread is done with it.
+   * Undefined when there is none.
    */
   spare(last = false): readonly string[] | undefined {
     this.deal();
-    return this.queue.length > (last ? 0 : this.workers.length) ? this.queue.shift() : undefined;
+    return this.queue.length > (last ? 1 : AHEAD * this.workers.length) ? this.queue.shift() : undefined;
   }
 
   private deal(): void {
@@ -223,6 +263,7 @@ export class Pool {
         this.workers[i]!.postMessage({ files: this.queue.shift()! } satisfies WorkerMessage);
       }
     }
+    if (this.queue.length === 0) this.drained?.();
   }
 
   scanWindow<T extends { path: string }>(packet: WindowPacket<T>): Promise<WindowReply<T>> {
@@ -234,7 +275,10 @@ export class Pool {
     });
   }
 
+  /** Waits until the workers have taken every queued batch, then collects their totals. */
   async finish(): Promise<BatchResult> {
+    // Unless a worker fails first: its total rejects, and no one takes the rest.
+    if (this.queue.length > 0) await Promise.race([new Promise<void>((resolve) => (this.drained = resolve)), Promise.all(this.totals)]);
     for (const w of this.workers) w.postMessage(null satisfies WorkerMessage);
     const total = emptyBatch();
     for (const r of await Promise.all(this.totals)) mergeBatch(total, r);
@@ -246,12 +290,15 @@ export class Pool {
  * Starts `size` worker threads (-1: one per core). worker_threads and os load here, not at start-up:
  * a pre-commit scan never needs them.
  */
-async function startPool(root: string, opts: BatchOptions, size: number): Promise<Pool> {
+async function startPool(root: string, opts: BatchOptions, size: number, read?: (packet: WindowPacket<string>) => void): Promise<Pool> {
   const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')]);
   const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
   // One per core but this one, which lists and scans its share too.
   const n = size < 0 ? Math.max(1, availableParallelism() - 1) : size;
-  return new Pool(Array.from({ length: n }, () => new Worker(WORKER_URL!, { workerData: data })));
+  return new Pool(
+    Array.from({ length: n }, () => new Worker(WORKER_URL!, { workerData: data })),
+    read,
+  );
 }
 
 /** A pool for scanning windows (history; `root`: the work tree whose package.json files tell frameworks, or ''), or null where worker threads cannot run (tests from sources). */

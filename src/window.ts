@@ -21,7 +21,11 @@ export interface WindowPacket<T extends Tag> {
 
 /** Hands each file of a packet that holds a keyword to `scan`, with the keywords it holds (its bytes are valid during the call). */
 export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T>, scan: (tag: T, bytes: Buffer, hits: Hits) => void): void {
-  const { ends, tags } = packet;
+  const { tags } = packet;
+  // Copied into an array of this thread's making: one cloned from another thread has generic
+  // elements, and the hot loops that read it would lose their optimised code to the second kind.
+  const ends: number[] = [];
+  for (const e of packet.ends) ends.push(e);
   const used = ends.length === 0 ? 0 : ends[ends.length - 1]!;
   const buf = Buffer.from(packet.bytes, 0, used);
   const paths: string[] = [];

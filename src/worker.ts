@@ -1,35 +1,55 @@
 // A scan worker thread. Messages in:
-//   { files }   a batch of paths (relative to root) to read and scan; results add up to a total,
-//               and { done } asks for the next batch
-//   { window }  a window of blobs read by the main thread; answered at once, its buffer handed back
-//   null        the list is over: answer with the total and close
-// The same scanBatch and scanPacket run in the main thread for small scans.
+//   { files }    a batch of paths (relative to root) to read: each window of their bytes goes back as
+//                { packet } (its buffer transferred) for the main thread to scan, the counts add up
+//                to a total, and { done } asks for the next batch
+//   { recycle }  a packet's buffer, handed back for the next window
+//   { window }   a window of blobs read by the main thread: scanned here and answered at once, its
+//                buffer handed back
+//   null         the list is over: answer with the total and close
+// A sweep's worker only reads: the main thread alone scans, so only its isolate compiles the
+// engine's hot code. The same readBatch and scanPacket run in the main thread.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine } from './engine.js';
 import { projectChunk, Projects } from './sources/projects.js';
-import { type BatchOptions, emptyBatch, mergeBatch, scanBatch, selectRules, type WorkerMessage, type WindowReply } from './scan.js';
+import { type BatchOptions, emptyBatch, mergeBatch, readBatch, selectRules, type Sink, type WorkerMessage, type WindowReply } from './scan.js';
 import type { Finding } from './types.js';
-import { scanPacket, Window } from './window.js';
+import { scanPacket, Window, type WindowPacket } from './window.js';
 
 const { root, opts } = workerData as { root: string; opts: BatchOptions };
-const engine = new Engine(selectRules(opts.ruleIds));
+/** Made for the first window to scan (a sweep's worker needs none). */
+let engine: Engine | undefined;
 // root is '' for a pool that scans windows of a repository without a work tree (no package.json to read).
 const projects = root === '' ? null : new Projects(root);
 const window = new Window<string>();
 const total = emptyBatch();
+
+const post = (packet: WindowPacket<string>): void => parentPort!.postMessage({ packet }, [packet.bytes]);
+const toMain: Sink = {
+  window: (w) => {
+    if (!w.empty) post(w.take());
+  },
+  file: (path, bytes) => {
+    // A buffer of its own (larger than a window's slack) starts its ArrayBuffer; copied if not.
+    const own = bytes.byteOffset === 0 ? bytes : Buffer.from(bytes);
+    post({ bytes: own.buffer as ArrayBuffer, ends: [own.length], tags: [path] });
+  },
+};
 
 parentPort!.on('message', (message: WorkerMessage) => {
   if (message === null) {
     parentPort!.postMessage({ total });
     parentPort!.close();
   } else if ('files' in message) {
-    mergeBatch(total, scanBatch(root, message.files, engine, opts, window, projects!));
+    mergeBatch(total, readBatch(root, message.files, opts, window, toMain));
     parentPort!.postMessage({ done: true });
+  } else if ('recycle' in message) {
+    window.recycle(message.recycle);
   } else {
+    engine ??= new Engine(selectRules(opts.ruleIds));
     const found: [unknown, Finding[]][] = [];
     scanPacket(engine, message.window, (tag: { path: string }, content, hits) => {
-      const findings = engine.scan(projectChunk(tag.path, content, projects), hits);
+      const findings = engine!.scan(projectChunk(tag.path, content, projects), hits);
       if (findings.length > 0) found.push([tag, findings]);
     });
     const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };

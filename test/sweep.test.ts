@@ -199,13 +199,32 @@ describe('threads', () => {
     const dir = tempDir();
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[`d${i % 7}/f${i}.txt`] = i % 37 === 0 ? keyFor(`t${i}`) : `line ${i}\n`.repeat(20);
+    // Files larger than a window (1 MiB) travel from a worker on their own, a key at either end.
+    for (let i = 0; i < 3; i++) files[`big/b${i}.txt`] = `${keyFor(`head${i}`)}${'x = 1;\n'.repeat(200_000)}${keyFor(`tail${i}`)}`;
     writeFiles(dir, files);
     mkdirSync(join(dir, 'empty'));
     const strip = (r: ReturnType<typeof json>) => ({ ...r, stats: { ...r.stats, durationMs: 0 } });
     const a = strip(json(leakgate(['scan', '.', '--format', 'json', '--threads', '0'], { cwd: dir })));
     const b = strip(json(leakgate(['scan', '.', '--format', 'json', '--threads', '2'], { cwd: dir })));
-    expect(a.findings).toHaveLength(11);
+    expect(a.findings).toHaveLength(17);
+    expect(a.findings.filter((f) => f.file === 'big/b1.txt').map((f) => f.line)).toEqual([1, 200_002]);
     expect(b).toEqual(a);
+  });
+});
+
+describe('threads, many batches', () => {
+  it('reads every listed file whatever thread takes its batch, to the last batch', () => {
+    // Many small batches (512 files), so that the workers are full and batches wait in the queue
+    // when listing ends; each run must count every file.
+    const dir = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12_000; i++) files[`d${i % 40}/f${i}.txt`] = i % 1000 === 0 ? keyFor(`m${i}`) : 'x\n';
+    writeFiles(dir, files);
+    for (let run = 0; run < 4; run++) {
+      const report = json(leakgate(['scan', '.', '--format', 'json', '--threads', '1'], { cwd: dir }));
+      expect(report.stats.files).toBe(12_000);
+      expect(report.findings).toHaveLength(12);
+    }
   });
 });
 
