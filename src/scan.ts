@@ -121,7 +121,7 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
   const held: string[] = [];
   const engine = new Engine(selectRules(opts.ruleIds));
   const window = new Window<string>();
-  // Each package.json is read once per thread, and only for the files that reach the rules.
+  // Each package.json is read once, and only for the files that reach the rules.
   const projects = new Projects(root);
   const mine = emptyBatch();
   const scan = (path: string, content: Buffer, hits?: Hits): void => {
@@ -187,8 +187,9 @@ type WorkerAnswer =
 
 /**
  * Worker threads. File batches wait in one queue, and each worker holds at most AHEAD of them, asking
- * for the next as it finishes one; batches add up to one total per worker, collected by finish().
- * Windows go to the worker with the fewest waiting and are answered one by one.
+ * for the next as it finishes one; the windows it reads come back to `read` one by one, and its
+ * counts add up to one total per worker, collected by finish(). Windows to scan (history) go to the
+ * worker with the fewest waiting and are answered one by one.
  */
 export class Pool {
   private readonly workers: Worker[];
@@ -293,7 +294,7 @@ export class Pool {
 async function startPool(root: string, opts: BatchOptions, size: number, read?: (packet: WindowPacket<string>) => void): Promise<Pool> {
   const [{ Worker }, { availableParallelism }] = await Promise.all([import('node:worker_threads'), import('node:os')]);
   const data = { root, opts: { maxFileSize: opts.maxFileSize, ...(opts.ruleIds ? { ruleIds: opts.ruleIds } : {}) } };
-  // One per core but this one, which lists and scans its share too.
+  // One per core but this one, which lists, reads its share and scans.
   const n = size < 0 ? Math.max(1, availableParallelism() - 1) : size;
   return new Pool(
     Array.from({ length: n }, () => new Worker(WORKER_URL!, { workerData: data })),
