@@ -10,7 +10,7 @@ import type { Hits } from './keywords.js';
 import { readForScan } from './sources/files.js';
 import { projectChunk, Projects } from './sources/projects.js';
 import type { Finding, Rule, ScanError, Skipped } from './types.js';
-import { scanPacket, Window, WINDOW_BYTES, type WindowPacket } from './window.js';
+import { scanPacket, Window, type WindowPacket } from './window.js';
 
 export interface BatchOptions {
   /** Files larger than this many bytes are skipped and listed. */
@@ -222,7 +222,8 @@ export class Pool {
               } catch (e) {
                 fail(e as Error);
               }
-              if (m.packet.bytes.byteLength === WINDOW_BYTES) w.postMessage({ recycle: m.packet.bytes } satisfies WorkerMessage, [m.packet.bytes]);
+              // Back for reuse: the worker's window keeps the buffers of its size (Window.recycle).
+              w.postMessage({ recycle: m.packet.bytes } satisfies WorkerMessage, [m.packet.bytes]);
             } else if ('done' in m) {
               this.held[i]!--;
               this.deal();

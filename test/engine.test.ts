@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { Engine, fingerprint } from '../src/engine.js';
-import type { ContentRule, PlaceRule, Rule } from '../src/types.js';
+import type { ContentRule, PlaceRule } from '../src/types.js';
 import { windowOf } from './helpers.js';
 import { fake } from './keys.js';
 
