@@ -163,7 +163,7 @@ export async function scanFiles(root: string, batches: Iterable<readonly string[
 /** What the main thread sends a worker (see worker.ts). */
 export type WorkerMessage =
   | { readonly files: readonly string[] }
-  | { readonly recycle: ArrayBuffer }
+  | { readonly recycle: SharedArrayBuffer }
   | { readonly window: WindowPacket<{ path: string }> }
   | null;
 
@@ -175,7 +175,7 @@ const AHEAD = 4;
 
 /** A worker's answer to a window: the findings per tag, and the buffer, handed back for reuse. */
 export interface WindowReply<T> {
-  readonly bytes: ArrayBuffer;
+  readonly bytes: SharedArrayBuffer;
   readonly found: [T, Finding[]][];
 }
 
@@ -223,7 +223,7 @@ export class Pool {
                 fail(e as Error);
               }
               // Back for reuse: the worker's window keeps the buffers of its size (Window.recycle).
-              w.postMessage({ recycle: m.packet.bytes } satisfies WorkerMessage, [m.packet.bytes]);
+              w.postMessage({ recycle: m.packet.bytes } satisfies WorkerMessage);
             } else if ('done' in m) {
               this.held[i]!--;
               this.deal();
@@ -273,7 +273,7 @@ export class Pool {
     for (let i = 1; i < this.workers.length; i++) if (this.waiting[i]!.length < this.waiting[best]!.length) best = i;
     return new Promise((resolve, reject) => {
       this.waiting[best]!.push({ resolve: resolve as (r: WindowReply<unknown>) => void, reject });
-      this.workers[best]!.postMessage({ window: packet } satisfies WorkerMessage, [packet.bytes]);
+      this.workers[best]!.postMessage({ window: packet } satisfies WorkerMessage);
     });
   }
 

@@ -1,6 +1,11 @@
 // A window: many files' bytes back to back in one buffer, separated by a newline (which no keyword
 // contains), so that the engine's keyword search makes one pass per window instead of one per
 // file. Only the files that hold a keyword are then scanned. Pure: no I/O.
+//
+// A window's memory is a SharedArrayBuffer, so that it passes between threads without a transfer:
+// transferring an ArrayBuffer detaches it, and the first detach in a thread costs V8's optimised
+// code for typed arrays its assumption that none ever is (the code is thrown away and compiled
+// again, with checks). The thread that sends a window does not touch it until it comes back.
 
 import type { Engine } from './engine.js';
 import type { Hits } from './keywords.js';
@@ -12,9 +17,9 @@ const NEWLINE = 0x0a;
 /** What a window knows of each file: its path, or a record that holds it. */
 export type Tag = string | { readonly path: string };
 
-/** A window's contents, detached so it can travel to a worker thread (its buffer is transferred). */
+/** A window's contents, taken out of it to travel to another thread (its memory shared, not copied). */
 export interface WindowPacket<T extends Tag> {
-  readonly bytes: ArrayBuffer;
+  readonly bytes: SharedArrayBuffer;
   readonly ends: number[];
   readonly tags: T[];
 }
@@ -35,13 +40,13 @@ export function scanPacket<T extends Tag>(engine: Engine, packet: WindowPacket<T
 
 export class Window<T extends Tag> {
   private buf: Buffer;
-  private readonly spare: ArrayBuffer[] = [];
+  private readonly spare: SharedArrayBuffer[] = [];
   private used = 0;
   private tags: T[] = [];
   private ends: number[] = [];
 
   constructor(private readonly size = WINDOW_BYTES) {
-    this.buf = Buffer.alloc(size);
+    this.buf = Buffer.from(new SharedArrayBuffer(size));
   }
 
   /** The writable rest of the window, for a reader to fill; then call commit with what it wrote. */
@@ -75,25 +80,25 @@ export class Window<T extends Tag> {
 
   /** Hands each file that holds a keyword to `scan` (its bytes are valid during the call), and empties the window. */
   flush(engine: Engine, scan: (tag: T, bytes: Buffer, hits: Hits) => void): void {
-    scanPacket(engine, { bytes: this.buf.buffer as ArrayBuffer, ends: this.ends, tags: this.tags }, scan);
+    scanPacket(engine, { bytes: this.buf.buffer as SharedArrayBuffer, ends: this.ends, tags: this.tags }, scan);
     this.tags.length = 0;
     this.ends.length = 0;
     this.used = 0;
   }
 
-  /** Detaches the contents (to send to a worker) and starts afresh on a spare or new buffer. */
+  /** Takes the contents out (to send to another thread) and starts afresh on a spare or new buffer. */
   take(): WindowPacket<T> {
-    const packet = { bytes: this.buf.buffer as ArrayBuffer, ends: this.ends, tags: this.tags };
+    const packet = { bytes: this.buf.buffer as SharedArrayBuffer, ends: this.ends, tags: this.tags };
     const spare = this.spare.pop();
-    this.buf = spare ? Buffer.from(spare) : Buffer.alloc(this.size);
+    this.buf = Buffer.from(spare ?? new SharedArrayBuffer(this.size));
     this.tags = [];
     this.ends = [];
     this.used = 0;
     return packet;
   }
 
-  /** Takes back a buffer that a packet carried away, for reuse. */
-  recycle(bytes: ArrayBuffer): void {
+  /** Takes back a buffer that a packet carried away, for reuse (once the other thread is done with it). */
+  recycle(bytes: SharedArrayBuffer): void {
     if (bytes.byteLength === this.size) this.spare.push(bytes);
   }
 }

@@ -1,6 +1,6 @@
 // A scan worker thread. Messages in:
 //   { files }    a batch of paths (relative to root) to read: each window of their bytes goes back as
-//                { packet } (its buffer transferred) for the main thread to scan, the counts add up
+//                { packet } (its memory shared) for the main thread to scan, the counts add up
 //                to a total, and { done } asks for the next batch
 //   { recycle }  a packet's buffer, handed back for the next window
 //   { window }   a window of blobs read by the main thread: scanned here and answered at once, its
@@ -24,15 +24,16 @@ const projects = root === '' ? null : new Projects(root);
 const window = new Window<string>();
 const total = emptyBatch();
 
-const post = (packet: WindowPacket<string>): void => parentPort!.postMessage({ packet }, [packet.bytes]);
+const post = (packet: WindowPacket<string>): void => parentPort!.postMessage({ packet });
 const toMain: Sink = {
   window: (w) => {
     if (!w.empty) post(w.take());
   },
   file: (path, bytes) => {
-    // A buffer of its own (larger than a window's slack) starts its ArrayBuffer; copied if not.
-    const own = bytes.byteOffset === 0 ? bytes : Buffer.from(bytes);
-    post({ bytes: own.buffer as ArrayBuffer, ends: [own.length], tags: [path] });
+    // A file too large for a window goes in shared memory of its own (see window.ts).
+    const shared = new SharedArrayBuffer(bytes.length);
+    bytes.copy(Buffer.from(shared));
+    post({ bytes: shared, ends: [bytes.length], tags: [path] });
   },
 };
 
@@ -53,6 +54,6 @@ parentPort!.on('message', (message: WorkerMessage) => {
       if (findings.length > 0) found.push([tag, findings]);
     });
     const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };
-    parentPort!.postMessage({ window: reply }, [message.window.bytes]);
+    parentPort!.postMessage({ window: reply });
   }
 });
