@@ -44,8 +44,10 @@ const GROUPS = NIBBLES + 96;
 const MAX_GROUPS = 255;
 const ENTRIES = GROUPS + 4 * MAX_GROUPS + 4;
 const MAX_ENTRIES = 1024;
+/** Bytes per entry: its keyword, and the keyword's first four bytes to compare at once. */
+const ENTRY = 32;
 /** Per group, the third bytes of its anchors: a 256-bit set. */
-const THIRDS = ENTRIES + 16 * MAX_ENTRIES;
+const THIRDS = ENTRIES + ENTRY * MAX_ENTRIES;
 const KEYWORD_BYTES = THIRDS + 32 * MAX_GROUPS;
 /** Hits of one call: (id, offset) pairs of u32. */
 const OUT = 128 << 10;
@@ -206,11 +208,19 @@ export class KeywordSearch {
       view.setUint32(GROUPS + 4 * g, entry | (members.length << 16), true);
       for (const { id, offset } of members) {
         if (entry === MAX_ENTRIES) throw new Error(`keyword search: too many keywords (${keywords.length})`);
-        const at = ENTRIES + 16 * entry++;
+        const at = ENTRIES + ENTRY * entry++;
+        const { text, fold } = keywords[id]!;
         view.setUint32(at, id, true);
         view.setInt32(at + 4, offset, true);
-        view.setUint32(at + 8, keywords[id]!.text.length | (keywords[id]!.fold ? 1 << 16 : 0), true);
+        view.setUint32(at + 8, text.length | (fold ? 1 << 16 : 0), true);
         view.setUint32(at + 12, address[id]!, true);
+        // The head: its first four bytes as stored (see keywords.as.ts).
+        for (let b = 0; b < Math.min(4, text.length); b++) {
+          const c = this.memory[address[id]! + b]!;
+          this.memory[at + 16 + b] = c;
+          this.memory[at + 20 + b] = fold && c >= 0x61 && c <= 0x7a ? 0x20 : 0;
+          this.memory[at + 24 + b] = 0xff;
+        }
       }
       largest = Math.max(largest, members.length);
     });

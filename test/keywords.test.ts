@@ -30,11 +30,14 @@ describe('keyword search', () => {
     { text: 'KeY', fold: false },
     // The same first two bytes as pass's anchor, another third.
     { text: 'paT', fold: false },
+    // Folded, with a byte that is no letter among the first four (compared at once, the anchor
+    // being "zqx"): exact there, where 0x0e | 0x20 would be '.'.
+    { text: '.zqX', fold: true },
   ];
   const search = new KeywordSearch(keywords);
 
   it('finds overlapping occurrences, at both ends, in any case for folded keywords only', () => {
-    const text = 'keyAPI_KEY=1 aaaa KeY sk-ant-sk-ant- https://x.ai PassWord T3BlbkF T3BlbkFJ';
+    const text = 'keyAPI_KEY=1 aaaa KeY sk-ant-sk-ant- https://x.ai PassWord T3BlbkF T3BlbkFJ .ZqX \x0ezqx';
     expect(found(search, text)).toEqual(naive(keywords, text));
     expect(found(search, 'key')).toEqual([[3, 0]]);
     expect(found(search, 'ke')).toEqual([]);
