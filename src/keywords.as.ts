@@ -89,6 +89,13 @@ function lanes(m: v128): u32 {
   return ~i8x16.bitmask(i8x16.eq(m, i8x16.splat(0))) & 0xffff;
 }
 
+/** Compares the keywords at each candidate position `i + k`, bit k of `bits` set. */
+@inline
+function compareEach(at: usize, n: i32, i: i32, bits: u32, out: usize, count: i32): i32 {
+  for (; bits != 0; bits &= bits - 1) count = compare(at, n, i + ctz(bits), out, count);
+  return count;
+}
+
 /**
  * Finds the keywords in the `n` bytes at `at`, trying anchors from position `from`, and writes
  * (keyword id, offset) pairs to `out`; returns how many. Stops before a block of 16 positions when
@@ -113,11 +120,7 @@ export function find(at: usize, n: i32, from: i32, out: usize, cap: i32, room: i
         resumeAt = i;
         return count;
       }
-      let bits = lanes(a) | (lanes(b) << 16);
-      while (bits != 0) {
-        count = compare(at, n, i + ctz(bits), out, count);
-        bits &= bits - 1;
-      }
+      count = compareEach(at, n, i, lanes(a) | (lanes(b) << 16), out, count);
     }
   }
   for (; i + 18 <= n; i += 16) {
@@ -127,11 +130,7 @@ export function find(at: usize, n: i32, from: i32, out: usize, cap: i32, room: i
         resumeAt = i;
         return count;
       }
-      let bits = lanes(m);
-      while (bits != 0) {
-        count = compare(at, n, i + ctz(bits), out, count);
-        bits &= bits - 1;
-      }
+      count = compareEach(at, n, i, lanes(m), out, count);
     }
   }
   for (; i + 1 < n; i++) {
