@@ -57,7 +57,7 @@ export function readBatch(root: string, files: readonly string[], opts: BatchOpt
   const out = emptyBatch();
   for (const file of files) {
     if (window.free < WINDOW_SLACK) sink.window(window);
-    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest(), () => isAppBundle(file));
+    const read = readForScan(`${root}/${file}`, opts.maxFileSize, window.rest());
     switch (read.kind) {
       case 'gone':
         break;
@@ -69,6 +69,11 @@ export function readBatch(root: string, files: readonly string[], opts: BatchOpt
         if (read.listed) out.skipped.push({ file, reason: read.reason });
         break;
       case 'text':
+        // Binary files are passed over, but for app bundles (their strings are plain text).
+        if (read.binary && !isAppBundle(file)) {
+          out.skippedCount++;
+          break;
+        }
         out.files++;
         out.bytes += read.bytes.length;
         if (read.scratch) window.commit(file, read.bytes.length);

@@ -47,10 +47,10 @@ parentPort!.on('message', (message: WorkerMessage) => {
   } else if ('recycle' in message) {
     window.recycle(message.recycle);
   } else {
-    engine ??= new Engine(selectRules(opts.ruleIds));
+    const scanner = (engine ??= new Engine(selectRules(opts.ruleIds)));
     const found: [unknown, Finding[]][] = [];
-    scanPacket(engine, message.window, (tag: { path: string }, content, hits) => {
-      const findings = engine!.scan(projectChunk(tag.path, content, projects), hits);
+    scanPacket(scanner, message.window, (tag: { path: string }, content, hits) => {
+      const findings = scanner.scan(projectChunk(tag.path, content, projects), hits);
       if (findings.length > 0) found.push([tag, findings]);
     });
     const reply: WindowReply<unknown> = { bytes: message.window.bytes, found };

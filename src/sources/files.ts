@@ -1,13 +1,17 @@
 // Reads one file for scanning, the way the working-tree sweep needs it: never through a symbolic
-// link, never blocking on a FIFO, never more than the size limit, and deciding "binary" by content
+// link, never blocking on a FIFO, never more than the size limit, and telling "binary" by content
 // (a NUL byte in the first 8000 bytes, as git does). Errors are returned, not thrown, so that one bad
 // file never stops the others.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult =
-  /** `scratch`: the bytes are the start of the scratch buffer (else a buffer of their own). */
-  | { readonly kind: 'text'; readonly bytes: Buffer; readonly scratch: boolean }
+  /**
+   * `scratch`: the bytes are the start of the scratch buffer (else a buffer of their own). `binary`:
+   * a NUL byte among the first 8000 (the caller decides: an app bundle keeps its strings, and so its
+   * keys, in plain text).
+   */
+  | { readonly kind: 'text'; readonly bytes: Buffer; readonly scratch: boolean; readonly binary: boolean }
   /** Passed over; `listed` ones (too large) are named in the report. */
   | { readonly kind: 'skip'; readonly reason: string; readonly listed: boolean }
   /** Vanished since it was listed (deleted in the work tree): nothing to commit, nothing to scan. */
@@ -20,10 +24,9 @@ export const isBinary = (bytes: Uint8Array): boolean => bytes.subarray(0, 8000).
 
 /**
  * Reads `path` into `scratch` when it fits (the returned bytes then alias scratch and are valid
- * until the next call), or into a new buffer when it does not. `binaryToo`, asked of binary files
- * only: read this one as well (app bundles keep their strings, and so their keys, in plain text).
+ * until the next call), or into a new buffer when it does not.
  */
-export function readForScan(path: string, maxSize: number, scratch: Buffer, binaryToo: () => boolean = () => false): ReadResult {
+export function readForScan(path: string, maxSize: number, scratch: Buffer): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, FLAGS);
@@ -46,8 +49,7 @@ export function readForScan(path: string, maxSize: number, scratch: Buffer, bina
       if (n > maxSize) return tooLarge(n);
       bytes = big.subarray(0, n);
     }
-    if (isBinary(bytes) && !binaryToo()) return { kind: 'skip', reason: 'binary', listed: false };
-    return { kind: 'text', bytes, scratch: n < scratch.length };
+    return { kind: 'text', bytes, scratch: n < scratch.length, binary: isBinary(bytes) };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EISDIR') return { kind: 'skip', reason: 'not a regular file', listed: false };
